@@ -1,0 +1,72 @@
+//! What a lint run produces: findings with a rule id, category, severity and byte span.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// What kind of problem a rule finds (CONTRACT §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Blame,
+    Pleasantry,
+    Interest,
+    Timing,
+    Channel,
+    Placeholder,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Blame => "blame",
+            Category::Pleasantry => "pleasantry",
+            Category::Interest => "interest",
+            Category::Timing => "timing",
+            Category::Channel => "channel",
+            Category::Placeholder => "placeholder",
+        }
+    }
+
+    /// The severity a rule of this category has unless its pack or the config says otherwise.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Category::Blame | Category::Placeholder => Severity::Error,
+            Category::Pleasantry | Category::Interest | Category::Timing => Severity::Warning,
+            Category::Channel => Severity::Note,
+        }
+    }
+}
+
+/// One problem in one draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: String,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    /// Byte range in the input as read; `end` exclusive.
+    pub span: Range<usize>,
+    pub help: Option<String>,
+    /// A label for the span in rich output ("the ask comes first here").
+    pub label: Option<String>,
+}

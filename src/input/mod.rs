@@ -1,0 +1,236 @@
+//! Turns the bytes of a draft into a [`Draft`]: the source as read, its front matter, and a
+//! *lint text* of the same length in which everything that is not the author's own words
+//! (front matter, quotes, attribution blocks, signatures, Markdown syntax) is blanked out.
+//! Because the lint text keeps every byte offset, a match in it is a span in the file.
+//!
+//! One file per input format; `reply` holds what all formats share (quotes, attribution
+//! lines, signatures) and `opening` finds the greeting and the first sentences.
+
+mod frontmatter;
+mod markdown;
+mod opening;
+mod reply;
+
+use std::ops::Range;
+
+pub use frontmatter::{Channel, DraftKind, Field, FrontMatter};
+
+use crate::error::{Error, SourceError};
+
+/// How a draft's text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format a path's extension implies: `.md` and `.markdown` are Markdown,
+    /// everything else is plain text.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// A draft ready to lint.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub path: String,
+    /// The text exactly as read.
+    pub source: String,
+    pub format: Format,
+    pub front_matter: FrontMatter,
+    /// Same length as `source`; only the author's words are left, the rest is spaces.
+    pub text: String,
+    /// Where the body starts (after any front matter).
+    pub body_start: usize,
+    /// Where the opening starts: the first author words after the greeting line.
+    pub opening_start: usize,
+}
+
+impl Draft {
+    /// Reads a draft from raw bytes. Fails, with a message naming the file, on empty,
+    /// binary or non-UTF-8 input and on invalid front matter.
+    pub fn parse(path: &str, bytes: Vec<u8>, format: Format) -> Result<Draft, Error> {
+        let input_error = |message: String| Error::Input {
+            path: path.to_string(),
+            message,
+        };
+        if bytes.contains(&0) {
+            return Err(input_error("binary file (it contains NUL bytes), not a draft".into()));
+        }
+        let source = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            input_error(format!(
+                "not valid UTF-8 (invalid byte at offset {at}, line {line}); save the draft as UTF-8"
+            ))
+        })?;
+        if source.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
+            return Err(input_error("empty file: there is nothing to lint".into()));
+        }
+        Draft::from_source(path, source, format).map_err(Error::from)
+    }
+
+    /// Builds a draft from text already known to be valid.
+    pub fn from_source(path: &str, source: String, format: Format) -> Result<Draft, SourceError> {
+        let mut mask = Mask::new(source.len());
+        // A byte-order mark is not a word.
+        if source.starts_with('\u{FEFF}') {
+            mask.blank(0..3);
+        }
+        let (front_matter, body_start) = frontmatter::parse(path, &source)?;
+        mask.blank(0..body_start);
+        let author_end = reply::scan(&source, body_start, &mut mask);
+        mask.blank(author_end..source.len());
+        if format == Format::Markdown {
+            markdown::blank_syntax(&source, body_start..author_end, &mut mask);
+        }
+        let text = mask.apply(&source);
+        let opening_start = opening::start(&text, body_start, format);
+        Ok(Draft {
+            path: path.to_string(),
+            source,
+            format,
+            front_matter,
+            text,
+            body_start,
+            opening_start,
+        })
+    }
+
+    /// The byte range of the first `sentences` sentences after the greeting.
+    pub fn opening(&self, sentences: usize) -> Range<usize> {
+        opening::sentences(&self.text, self.opening_start, sentences)
+    }
+
+    /// The first line of the opening (trimmed), where whole-draft findings point.
+    pub fn first_body_line(&self) -> Range<usize> {
+        let start = self.opening_start.min(self.text.len());
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let line = &self.text[start..end];
+        let trimmed_start = start + (line.len() - line.trim_start().len());
+        let trimmed_end = start + line.trim_end().len();
+        if trimmed_end > trimmed_start {
+            trimmed_start..trimmed_end
+        } else {
+            start..start
+        }
+    }
+
+    /// The whole author body, as a range of the lint text.
+    pub fn body(&self) -> Range<usize> {
+        self.body_start..self.text.len()
+    }
+}
+
+/// Which bytes of the source are hidden from the rules.
+pub(crate) struct Mask {
+    hidden: Vec<Range<usize>>,
+}
+
+impl Mask {
+    fn new(_len: usize) -> Self {
+        Mask { hidden: Vec::new() }
+    }
+
+    /// Hides `range` (which must lie on char boundaries).
+    pub(crate) fn blank(&mut self, range: Range<usize>) {
+        if range.start < range.end {
+            self.hidden.push(range);
+        }
+    }
+
+    /// The source with hidden bytes turned into spaces; line breaks are kept so that
+    /// hidden lines still separate the words around them.
+    fn apply(&self, source: &str) -> String {
+        if self.hidden.is_empty() {
+            return source.to_string();
+        }
+        let mut bytes = source.as_bytes().to_vec();
+        for r in &self.hidden {
+            for b in &mut bytes[r.start.min(source.len())..r.end.min(source.len())] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        // Every hidden range lies on char boundaries, so this cannot fail; fall back to
+        // the source rather than panic if it ever did.
+        String::from_utf8(bytes).unwrap_or_else(|_| source.to_string())
+    }
+}
+
+/// Iterates over the lines of `text[range]` as (start, end-without-newline, next-start).
+pub(crate) fn lines_in(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let mut pos = range.start;
+    let end = range.end;
+    std::iter::from_fn(move || {
+        if pos >= end {
+            return None;
+        }
+        let start = pos;
+        let nl = text[start..end].find('\n').map(|i| start + i);
+        let (line_end, next) = match nl {
+            Some(i) => (if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i }, i + 1),
+            None => (end, end),
+        };
+        pos = next;
+        Some((start, line_end, next))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(src: &str) -> Draft {
+        Draft::from_source("t.txt", src.to_string(), Format::Text).unwrap()
+    }
+
+    #[test]
+    fn lint_text_keeps_offsets_and_hides_quotes_and_signature() {
+        let src = "Hi Jane,\n\nI hope you are well.\n\n> still waiting\n\n-- \nStill waiting Inc.\n";
+        let d = draft(src);
+        assert_eq!(d.text.len(), src.len());
+        assert!(d.text.contains("I hope you are well."));
+        assert!(!d.text.contains("still waiting"));
+        assert!(!d.text.contains("Still waiting"));
+    }
+
+    #[test]
+    fn attribution_line_hides_everything_after_it() {
+        let src = "Thanks!\r\n\r\nOn Tue, Nov 3, 2026 at 9:12 AM Jane Doe <jane@example.com>\r\nwrote:\r\nno reply yet\r\n";
+        let d = draft(src);
+        assert!(d.text.contains("Thanks!"));
+        assert!(!d.text.contains("no reply"));
+        assert!(!d.text.contains("wrote"));
+    }
+
+    #[test]
+    fn greeting_is_not_the_opening() {
+        let d = draft("Hi Jane,\n\nI hope you had a restful Thanksgiving. Next.\n");
+        assert!(d.text[d.opening_start..].starts_with("I hope"));
+        let d = draft("Dear Ms. Lee, thanks for your time.\n");
+        assert!(d.text[d.opening_start..].starts_with("thanks"));
+        let d = draft("I hope you are well.\n");
+        assert_eq!(d.opening_start, 0);
+    }
+
+    #[test]
+    fn bad_bytes_are_clear_errors() {
+        let e = Draft::parse("x.txt", vec![b'a', 0, b'b'], Format::Text).unwrap_err();
+        assert!(e.to_string().contains("binary"), "{e}");
+        let e = Draft::parse("x.txt", vec![b'a', 0xff, b'b'], Format::Text).unwrap_err();
+        assert!(e.to_string().contains("UTF-8"), "{e}");
+        let e = Draft::parse("x.txt", b"  \n".to_vec(), Format::Text).unwrap_err();
+        assert!(e.to_string().contains("empty"), "{e}");
+    }
+}

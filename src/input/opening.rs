@@ -1,0 +1,100 @@
+//! The opening of a draft: the first sentences after the greeting line ("Hi Jane,",
+//! "Dear Ms. Lee,"), which is where the coach wants the pleasantry. Sentence segmentation
+//! (Unicode UAX #29) runs only here, and only when a rule asks for the opening.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{lines_in, Format};
+
+/// Where the opening starts in the lint text: after leading blank lines, header-like lines
+/// ("Subject: …"), Markdown headings and the greeting.
+pub(super) fn start(text: &str, body_start: usize, format: Format) -> usize {
+    for (start, end, next) in lines_in(text, body_start..text.len()) {
+        let line = &text[start..end];
+        let trimmed = line.trim();
+        if trimmed.is_empty() || header_like().is_match(trimmed) {
+            continue;
+        }
+        if format == Format::Markdown && line.trim_start().starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        return match greeting().find(trimmed) {
+            Some(m) => {
+                let after = start + indent + m.end();
+                let rest = &text[after..end];
+                if rest.trim().is_empty() {
+                    // The greeting is the whole line: the opening is on the next lines.
+                    first_word_at_or_after(text, next)
+                } else {
+                    after + (rest.len() - rest.trim_start().len())
+                }
+            }
+            None => start + indent,
+        };
+    }
+    text.len()
+}
+
+fn first_word_at_or_after(text: &str, from: usize) -> usize {
+    let from = from.min(text.len());
+    let rest = &text[from..];
+    from + (rest.len() - rest.trim_start().len())
+}
+
+/// The range covered by the first `n` sentences from `start`, within the paragraph-aware
+/// text (single line breaks of hard-wrapped drafts do not end a sentence).
+pub(super) fn sentences(text: &str, start: usize, n: usize) -> Range<usize> {
+    let start = start.min(text.len());
+    // Look at a bounded window: an opening is a few lines, not a whole letter.
+    let mut end = (start + 1500).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[start..end];
+    // Join hard-wrapped lines without moving any byte: a lone line break becomes a space.
+    let bytes = window.as_bytes();
+    let mut joined = bytes.to_vec();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            let prev_nl = i > 0 && matches!(bytes[..i].iter().rev().find(|b| !matches!(b, b' ' | b'\t' | b'\r')), Some(b'\n'));
+            let next_nl = bytes[i + 1..].iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r')) == Some(&b'\n');
+            if !prev_nl && !next_nl {
+                joined[i] = b' ';
+            }
+        }
+    }
+    let joined = String::from_utf8(joined).unwrap_or_else(|_| window.to_string());
+    let mut count = 0;
+    let mut last_end = 0;
+    for (i, s) in joined.split_sentence_bound_indices() {
+        if s.trim().is_empty() {
+            continue;
+        }
+        count += 1;
+        last_end = i + s.trim_end().len();
+        if count == n {
+            break;
+        }
+    }
+    start..start + last_end
+}
+
+fn greeting() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^(?:(?i:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening)|to whom it may concern)(?:[ \t]+[^\s,:;!.]+\.?){0,5}[ \t]*(?:[,:;!—–]|\s-\s|$)|(?:[A-Z][\w'’.-]*[ \t]*){1,3},$)",
+        )
+        .expect("greeting regex compiles")
+    })
+}
+
+fn header_like() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)^(?:subject|to|from|cc|bcc|date|re):\s").expect("header regex compiles"))
+}

@@ -1,0 +1,109 @@
+//! Replies and signatures as mail clients write them: `>` quotes at any depth, attribution
+//! lines ("On Tue, Nov 3, 2026 at 9:12 AM Jane Doe <jane@example.com> wrote:", also wrapped
+//! over two lines), Outlook's "-----Original Message-----" and "From: … Sent: …" blocks,
+//! forwarded-message markers, the "-- " signature and "Sent from my iPhone".
+//! None of that is the author's own words, so none of it is linted.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{lines_in, Mask};
+
+/// Hides quoted lines in `source[body_start..]` and returns where the author's text ends:
+/// the first attribution line, original-message block or signature, or the end of input.
+pub(super) fn scan(source: &str, body_start: usize, mask: &mut Mask) -> usize {
+    let lines: Vec<(usize, usize, usize)> = lines_in(source, body_start..source.len()).collect();
+    let mut seen_words = false;
+    for (i, &(start, end, next)) in lines.iter().enumerate() {
+        let line = &source[start..end];
+        let trimmed = line.trim();
+        if line.trim_start().starts_with('>') {
+            mask.blank(start..end);
+            continue;
+        }
+        if is_cut_line(line) {
+            return start;
+        }
+        if trimmed.is_empty() {
+            continue;
+        }
+        // An attribution wrapped over two lines: "On …" then "… wrote:".
+        if let Some(&(s2, e2, _)) = lines.get(i + 1) {
+            let joined = format!("{} {}", trimmed, source[s2..e2].trim());
+            if trimmed.len() < 200 && attribution().is_match(&joined) {
+                return start;
+            }
+        }
+        // Outlook's reply header: "From: …" then "Sent:"/"Date:" within a few lines,
+        // only after the author has written something (a draft may start with headers).
+        if seen_words && outlook_from(&lines[i..], source) {
+            return start;
+        }
+        let _ = next;
+        seen_words = true;
+    }
+    source.len()
+}
+
+fn is_cut_line(line: &str) -> bool {
+    let t = line.trim_end();
+    t == "--" || t == "-- " || line == "-- " || attribution().is_match(line.trim()) || cut_markers().is_match(line.trim())
+}
+
+fn outlook_from(lines: &[(usize, usize, usize)], source: &str) -> bool {
+    let first = source[lines[0].0..lines[0].1].trim();
+    let Some(rest) = first.strip_prefix("From:").or_else(|| first.strip_prefix("*From:*")) else {
+        return false;
+    };
+    if rest.trim().is_empty() {
+        return false;
+    }
+    lines.iter().skip(1).take(4).any(|&(s, e, _)| {
+        let t = source[s..e].trim().trim_start_matches('*');
+        t.starts_with("Sent:") || t.starts_with("Date:")
+    })
+}
+
+fn attribution() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:on|le|am|el|il|op)\s.{4,300}(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$")
+            .expect("attribution regex compiles")
+    })
+}
+
+fn cut_markers() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:-{2,}\s*original message\s*-{2,}|_{5,}|begin forwarded message:|-{2,}\s*forwarded message\s*-{2,}|sent from my (?:iphone|ipad|android|mobile|phone|galaxy|blackberry|samsung)\b.*|get outlook for (?:ios|android).*)$",
+        )
+        .expect("cut marker regex compiles")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn author_end(src: &str) -> usize {
+        scan(src, 0, &mut Mask::new(src.len()))
+    }
+
+    #[test]
+    fn finds_where_the_author_stops() {
+        let src = "Hello\n-----Original Message-----\nFrom: x\n";
+        assert_eq!(&src[author_end(src)..], "-----Original Message-----\nFrom: x\n");
+        let src = "Hello\nFrom: Jane Doe <j@x.com>\nSent: Tuesday\nTo: me\n";
+        assert!(src[author_end(src)..].starts_with("From: Jane"));
+        let src = "Hello\n\nSent from my iPhone\n";
+        assert!(src[author_end(src)..].starts_with("Sent from"));
+        let src = "Hello\n--\nJane\n";
+        assert!(src[author_end(src)..].starts_with("--"));
+        let src = "Hello\nOn Tue, Nov 3, 2026, Jane wrote:\n> hi\n";
+        assert!(src[author_end(src)..].starts_with("On Tue"));
+        let src = "From: me@x.com\nSubject: hi\n\nHello there\n";
+        assert_eq!(author_end(src), src.len());
+    }
+}

@@ -1,0 +1,48 @@
+//! The built-in packs, embedded in the binary so tactful works with no files around.
+
+use crate::error::SourceError;
+
+use super::pack::{self, Origin, Pack};
+
+/// Name and YAML text of every built-in pack. Adding a pack is one line here.
+pub const PACKS: &[(&str, &str)] = &[
+    ("blame", include_str!("../../rules/blame.yaml")),
+    ("opening", include_str!("../../rules/opening.yaml")),
+    ("interest", include_str!("../../rules/interest.yaml")),
+];
+
+/// Parses the built-in packs.
+pub fn packs() -> Result<Vec<Pack>, SourceError> {
+    PACKS
+        .iter()
+        .map(|(name, text)| pack::parse(&format!("<builtin>/rules/{name}.yaml"), text, Origin::Builtin))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Overrides, RuleSet};
+
+    #[test]
+    fn builtin_examples_hold() {
+        let packs = packs().unwrap();
+        let set = RuleSet::build(packs.clone(), &Overrides::default()).unwrap();
+        let mut failures = Vec::new();
+        for p in &packs {
+            for def in &p.rules {
+                for ex in &def.bad {
+                    if set.example_fires(&def.id, &ex.value).is_none() {
+                        failures.push(format!("{}: bad example does not fire: {:?}", def.id, ex.value));
+                    }
+                }
+                for ex in &def.good {
+                    if let Some(m) = set.example_fires(&def.id, &ex.value) {
+                        failures.push(format!("{}: good example fires on {m:?}: {:?}", def.id, ex.value));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

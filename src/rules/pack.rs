@@ -1,0 +1,298 @@
+//! Rule packs as written in YAML: the file format, loading, and the checks that make a
+//! pack's mistakes point at the exact line (unknown keys, wrong types, bad ids, phrases and
+//! regexes that do not compile, rules without examples).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::error::SourceError;
+use crate::finding::{Category, Severity};
+use crate::input::DraftKind;
+use crate::yaml::{self, Spanned};
+
+/// The rule kinds. Each has its own file in `src/rules/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Avoid,
+    Require,
+    Order,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Avoid => "avoid",
+            Kind::Require => "require",
+            Kind::Order => "order",
+        }
+    }
+}
+
+/// Where a `require` rule looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The first sentences of the body after the greeting line.
+    Opening,
+    /// The whole of the author's text.
+    Body,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    pub pack: Spanned<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub version: Option<u32>,
+    pub rules: Vec<Spanned<RuleFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleFile {
+    pub id: Spanned<String>,
+    pub kind: Spanned<Kind>,
+    pub category: Category,
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    pub message: Spanned<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub help: Option<String>,
+    pub why: String,
+    #[serde(default)]
+    pub phrases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub unless: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub unless_patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub scope: Option<Spanned<Scope>>,
+    #[serde(default)]
+    pub sentences: Option<Spanned<usize>>,
+    #[serde(default)]
+    pub first: Option<Spanned<String>>,
+    #[serde(default)]
+    pub kinds: Vec<DraftKind>,
+    #[serde(default)]
+    pub examples: Option<Spanned<ExamplesFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplesFile {
+    #[serde(default)]
+    pub bad: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub good: Vec<Spanned<String>>,
+}
+
+/// Where a pack came from: built into the binary, or a file on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    File,
+}
+
+/// A piece of pack text with where it sits in the pack file, for error messages.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub value: String,
+    pub span: Range<usize>,
+}
+
+impl Located {
+    fn from(s: &Spanned<String>) -> Self {
+        Located {
+            value: s.value.clone(),
+            span: yaml::range(s),
+        }
+    }
+}
+
+/// One rule as declared in a pack, checked for shape but not yet compiled.
+#[derive(Debug, Clone)]
+pub struct RuleDef {
+    pub id: String,
+    pub pack: String,
+    pub kind: Kind,
+    pub category: Category,
+    pub severity: Severity,
+    pub message: String,
+    pub description: String,
+    pub help: Option<String>,
+    pub why: String,
+    pub phrases: Vec<Located>,
+    pub patterns: Vec<Located>,
+    pub unless: Vec<Located>,
+    pub unless_patterns: Vec<Located>,
+    pub scope: Scope,
+    pub sentences: usize,
+    pub first: Option<Located>,
+    pub kinds: Vec<DraftKind>,
+    pub bad: Vec<Located>,
+    pub good: Vec<Located>,
+    /// Where the rule starts in its pack file (for errors about the whole rule).
+    pub span: Range<usize>,
+    pub id_span: Range<usize>,
+}
+
+/// A loaded pack: its rules plus the text it came from, so later errors (a regex that
+/// does not compile, an example that fails) can still point into the file.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub name: String,
+    pub description: Option<String>,
+    pub path: String,
+    pub text: Arc<str>,
+    pub origin: Origin,
+    pub rules: Vec<RuleDef>,
+}
+
+impl Pack {
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> SourceError {
+        SourceError::new(&self.path, &self.text, span, message)
+    }
+}
+
+/// Default number of sentences in the opening.
+pub const DEFAULT_OPENING_SENTENCES: usize = 2;
+
+/// Reads a pack from its YAML text and checks everything that can be checked without
+/// compiling: the id format, which fields go with which kind, and that examples exist.
+pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError> {
+    let file: PackFile = yaml::parse(path, text)?;
+    let text: Arc<str> = Arc::from(text);
+    let err = |span: Range<usize>, msg: String| SourceError::new(path, &text, span, msg);
+    let name = file.pack.value.clone();
+    if !is_slug(&name) {
+        return Err(err(
+            yaml::range(&file.pack),
+            format!("pack name `{name}` must be lowercase letters, digits and `-`"),
+        ));
+    }
+    let mut rules = Vec::with_capacity(file.rules.len());
+    for spanned in &file.rules {
+        let r = &spanned.value;
+        let id_span = yaml::range(&r.id);
+        let rule_span = yaml::range(spanned);
+        let id = r.id.value.clone();
+        match id.split_once('/') {
+            Some((p, n)) if p == name && is_slug(n) => {}
+            _ => {
+                return Err(err(
+                    id_span,
+                    format!("rule id `{id}` must be `{name}/NAME` (lowercase letters, digits and `-`)"),
+                ))
+            }
+        }
+        let kind = r.kind.value;
+        let kind_span = yaml::range(&r.kind);
+        let only_for = |present: bool, field: &str, allowed: &[Kind]| {
+            if present && !allowed.contains(&kind) {
+                Err(err(
+                    kind_span.clone(),
+                    format!("`{field}` does not apply to a rule of kind `{}`", kind.as_str()),
+                ))
+            } else {
+                Ok(())
+            }
+        };
+        only_for(r.scope.is_some(), "scope", &[Kind::Require])?;
+        only_for(r.sentences.is_some(), "sentences", &[Kind::Require])?;
+        only_for(r.first.is_some(), "first", &[Kind::Order])?;
+        only_for(
+            !r.unless.is_empty() || !r.unless_patterns.is_empty(),
+            "unless",
+            &[Kind::Avoid],
+        )?;
+        if r.phrases.is_empty() && r.patterns.is_empty() {
+            return Err(err(
+                id_span,
+                format!("rule `{id}` has neither `phrases` nor `patterns`"),
+            ));
+        }
+        if kind == Kind::Require && r.scope.is_none() {
+            return Err(err(
+                id_span,
+                format!("rule `{id}` of kind `require` needs a `scope` (opening or body)"),
+            ));
+        }
+        if kind == Kind::Order && r.first.is_none() {
+            return Err(err(
+                id_span,
+                format!("rule `{id}` of kind `order` needs `first`: the id of the `require` rule whose match must come first"),
+            ));
+        }
+        if let Some(s) = &r.sentences {
+            if s.value == 0 {
+                return Err(err(yaml::range(s), "`sentences` must be at least 1".into()));
+            }
+        }
+        let (bad, good) = match &r.examples {
+            Some(ex) => (
+                ex.value.bad.iter().map(Located::from).collect::<Vec<_>>(),
+                ex.value.good.iter().map(Located::from).collect::<Vec<_>>(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        if bad.is_empty() || good.is_empty() {
+            let span = r.examples.as_ref().map_or(id_span.clone(), yaml::range);
+            return Err(err(
+                span,
+                format!("rule `{id}` needs `examples` with at least one `bad` (must fire) and one `good` (must not)"),
+            ));
+        }
+        let message = r.message.value.trim().to_string();
+        rules.push(RuleDef {
+            id,
+            pack: name.clone(),
+            kind,
+            category: r.category,
+            severity: r.severity.unwrap_or(r.category.default_severity()),
+            description: r.description.clone().unwrap_or_else(|| message.clone()),
+            message,
+            help: r.help.as_ref().map(|h| h.trim().to_string()),
+            why: r.why.trim().to_string(),
+            phrases: r.phrases.iter().map(Located::from).collect(),
+            patterns: r.patterns.iter().map(Located::from).collect(),
+            unless: r.unless.iter().map(Located::from).collect(),
+            unless_patterns: r.unless_patterns.iter().map(Located::from).collect(),
+            scope: r.scope.as_ref().map_or(Scope::Body, |s| s.value),
+            sentences: r
+                .sentences
+                .as_ref()
+                .map_or(DEFAULT_OPENING_SENTENCES, |s| s.value),
+            first: r.first.as_ref().map(Located::from),
+            kinds: r.kinds.clone(),
+            bad,
+            good,
+            span: rule_span,
+            id_span,
+        });
+    }
+    Ok(Pack {
+        name,
+        description: file.description,
+        path: path.to_string(),
+        text,
+        origin,
+        rules,
+    })
+}
+
+/// Lowercase ASCII letters, digits and `-`, not empty.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

@@ -1,0 +1,418 @@
+//! Turns a phrase written the way people write it ("I didn't hear back") into a regex that
+//! tolerates how drafts really look: any case, ’ or ', `didn't` / `did not` / `didnt`,
+//! `you're` / `you are`, and any run of spaces or one line break between words.
+//!
+//! The output stays on the regex crate's fast DFA path: word boundaries are ASCII
+//! (`(?-u:\b)`), and apostrophes and whitespace are explicit classes. Callers check the
+//! Unicode word boundary at the edges of each match (see [`unicode_edges_ok`]), so text
+//! with accented letters is still handled correctly.
+//!
+//! Phrase syntax, beyond plain words:
+//! - `(a|b c)`: one of several alternatives, each itself a phrase;
+//! - `[word ...]` or `[a|b]`: optional words (`(a|b)?` means the same);
+//! - `...`: a gap of up to four words.
+
+use std::fmt;
+
+/// Whitespace between words: a run of blanks, or one line break with blanks around it.
+/// Two line breaks (a paragraph break) never join words into one phrase.
+pub const WS: &str = r"(?:[ \t\x{A0}]*\r?\n[ \t\x{A0}]*|[ \t\x{A0}]+)";
+/// Any apostrophe people type or their software substitutes.
+pub const APOS: &str = r"['\x{2019}\x{2018}\x{2BC}\x{60}\x{B4}]";
+/// A word boundary that stays on the DFA fast path.
+const B: &str = r"(?-u:\b)";
+/// At most this many words inside a `...` gap.
+const GAP_WORDS: usize = 4;
+
+/// Why a phrase could not be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseError {
+    pub message: String,
+    /// Byte offset inside the phrase where the problem is.
+    pub offset: usize,
+}
+
+impl fmt::Display for PhraseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Word(String),
+    Punct(String),
+    Group(Vec<Vec<Item>>),
+    /// Optional alternatives: `[a|b]`.
+    Optional(Vec<Vec<Item>>),
+    Gap,
+}
+
+/// Compiles one phrase into a regex fragment (no flags; the caller adds `(?i)`).
+pub fn compile(phrase: &str) -> Result<String, PhraseError> {
+    let mut parser = Parser {
+        src: phrase,
+        pos: 0,
+    };
+    let seq = parser.sequence(None)?;
+    if parser.pos < phrase.len() {
+        return Err(parser.error("unbalanced `)` or `]`"));
+    }
+    if seq.iter().all(can_be_empty) {
+        return Err(PhraseError {
+            message: "phrase matches nothing: it has no required word".into(),
+            offset: 0,
+        });
+    }
+    Ok(emit_sequence(&seq))
+}
+
+/// True when `text[start..end]` does not start or end inside a word, judged with Unicode
+/// letters and digits (the regex itself only checks ASCII boundaries).
+pub fn unicode_edges_ok(text: &str, start: usize, end: usize) -> bool {
+    let inner_first = text[start..end].chars().next();
+    let inner_last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let joins = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(a), Some(b)) if a.is_alphanumeric() && b.is_alphanumeric());
+    !joins(before, inner_first) && !joins(inner_last, after)
+}
+
+fn can_be_empty(item: &Item) -> bool {
+    match item {
+        Item::Optional(_) | Item::Gap => true,
+        Item::Group(alts) => alts.iter().any(|alt| alt.iter().all(can_be_empty)),
+        Item::Word(_) | Item::Punct(_) => false,
+    }
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: &str) -> PhraseError {
+        PhraseError {
+            message: message.to_string(),
+            offset: self.pos,
+        }
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.src[self.pos..].chars().next()
+    }
+
+    /// Parses items until the end of input or one of the closing characters in `until`.
+    fn sequence(&mut self, until: Option<&[char]>) -> Result<Vec<Item>, PhraseError> {
+        let mut items = Vec::new();
+        while let Some(c) = self.peek() {
+            if until.is_some_and(|u| u.contains(&c)) {
+                break;
+            }
+            match c {
+                c if c.is_whitespace() => self.pos += c.len_utf8(),
+                '(' => {
+                    self.pos += 1;
+                    let alts = self.alternatives(')', "`(` is never closed with `)`")?;
+                    if alts.iter().any(Vec::is_empty) {
+                        return Err(self.error("empty alternative in `( | )`"));
+                    }
+                    // `(a|b)?` is accepted as a synonym of `[a|b]`.
+                    if self.peek() == Some('?') {
+                        self.pos += 1;
+                        items.push(Item::Optional(alts));
+                    } else {
+                        items.push(Item::Group(alts));
+                    }
+                }
+                '[' => {
+                    self.pos += 1;
+                    let alts = self.alternatives(']', "`[` is never closed with `]`")?;
+                    if alts.iter().any(|a| a.iter().all(can_be_empty)) {
+                        return Err(self.error("empty alternative in `[ | ]`"));
+                    }
+                    items.push(Item::Optional(alts));
+                }
+                ')' | ']' | '|' => {
+                    return Err(self.error(&format!("unexpected `{c}`")));
+                }
+                _ if self.src[self.pos..].starts_with("...") || c == '…' => {
+                    self.pos += if c == '…' { c.len_utf8() } else { 3 };
+                    items.push(Item::Gap);
+                }
+                _ => items.extend(self.word()),
+            }
+        }
+        Ok(fold_expansions(items))
+    }
+
+    /// Alternatives separated by `|` up to the closing character `close`.
+    fn alternatives(&mut self, close: char, unclosed: &str) -> Result<Vec<Vec<Item>>, PhraseError> {
+        let mut alts = vec![self.sequence(Some(&['|', close]))?];
+        loop {
+            match self.peek() {
+                Some('|') => {
+                    self.pos += 1;
+                    alts.push(self.sequence(Some(&['|', close]))?);
+                }
+                Some(c) if c == close => {
+                    self.pos += 1;
+                    return Ok(alts);
+                }
+                _ => return Err(self.error(unclosed)),
+            }
+        }
+    }
+
+    /// A run of non-space, non-syntax characters; leading and trailing punctuation
+    /// become their own items so that "email?" is the word "email" then "?".
+    fn word(&mut self) -> Vec<Item> {
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || "()[]|…".contains(c) || self.src[self.pos..].starts_with("...") {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+        let raw = normalize_apostrophes(&self.src[start..self.pos].to_lowercase());
+        let core_start = raw.find(|c: char| c.is_alphanumeric()).unwrap_or(raw.len());
+        let core_end = raw
+            .rfind(|c: char| c.is_alphanumeric())
+            .map_or(core_start, |i| i + raw[i..].chars().next().map_or(1, char::len_utf8));
+        // Keep a trailing apostrophe-contraction tail ("n't" ends in a letter anyway).
+        let mut out = Vec::new();
+        if core_start > 0 {
+            out.push(Item::Punct(raw[..core_start].to_string()));
+        }
+        if core_end > core_start {
+            out.push(Item::Word(raw[core_start..core_end].to_string()));
+        }
+        if core_end < raw.len() && core_end >= core_start {
+            out.push(Item::Punct(raw[core_end..].to_string()));
+        }
+        out
+    }
+}
+
+fn normalize_apostrophes(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{2BC}' | '`' | '\u{B4}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Auxiliaries whose "X not" is also written "Xn't".
+const NOT_AUX: &[&str] = &[
+    "do", "does", "did", "have", "has", "had", "is", "are", "was", "were", "could", "would",
+    "should", "must", "need", "might",
+];
+/// Pronouns that contract with a following auxiliary ("you are" / "you're").
+const PRONOUNS: &[&str] = &[
+    "i", "you", "we", "they", "he", "she", "it", "that", "there", "what", "who", "here",
+];
+
+/// Folds written-out forms into their contracted spelling, so that "did not" and "didn't"
+/// (and "you are" / "you're") compile to the same tolerant regex.
+fn fold_expansions(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        if let (Some(Item::Word(prev)), Item::Word(w)) = (out.last(), &item) {
+            let folded = match (prev.as_str(), w.as_str()) {
+                ("can", "not") => Some("can't".to_string()),
+                ("will", "not") => Some("won't".to_string()),
+                (p, "not") if NOT_AUX.contains(&p) => Some(format!("{p}n't")),
+                ("i", "am") => Some("i'm".to_string()),
+                (p, "are") if PRONOUNS.contains(&p) => Some(format!("{p}'re")),
+                (p, "have") if PRONOUNS.contains(&p) => Some(format!("{p}'ve")),
+                (p, "will") if PRONOUNS.contains(&p) => Some(format!("{p}'ll")),
+                (p, "would" | "had") if PRONOUNS.contains(&p) => Some(format!("{p}'d")),
+                (p, "is" | "has") if PRONOUNS.contains(&p) && p != "i" => Some(format!("{p}'s")),
+                _ => None,
+            };
+            if let Some(folded) = folded {
+                out.pop();
+                out.push(Item::Word(folded));
+                continue;
+            }
+        }
+        if let Item::Word(w) = &item {
+            if w == "cannot" {
+                out.push(Item::Word("can't".into()));
+                continue;
+            }
+        }
+        out.push(item);
+    }
+    out
+}
+
+fn emit_sequence(items: &[Item]) -> String {
+    let mut out = String::new();
+    // Whether something required has been emitted yet (decides where whitespace goes).
+    let mut have_required = false;
+    let mut pending_optional_prefix: Vec<String> = Vec::new();
+    for item in items {
+        let optional = matches!(item, Item::Optional(_) | Item::Gap);
+        let body = emit_item(item);
+        let glue = match item {
+            Item::Punct(p) if !p.starts_with('-') => format!("{WS}?"),
+            _ => WS.to_string(),
+        };
+        if optional {
+            if have_required {
+                match item {
+                    Item::Gap => out.push_str(&body),
+                    _ => out.push_str(&format!("(?:{glue}{body})?")),
+                }
+            } else {
+                pending_optional_prefix.push(match item {
+                    Item::Gap => body,
+                    _ => format!("(?:{body}{WS})?"),
+                });
+            }
+            continue;
+        }
+        if have_required {
+            out.push_str(&glue);
+        }
+        for p in pending_optional_prefix.drain(..) {
+            out.push_str(&p);
+        }
+        out.push_str(&body);
+        have_required = true;
+    }
+    out
+}
+
+fn emit_item(item: &Item) -> String {
+    match item {
+        Item::Word(w) => format!("{B}{}{B}", emit_word(w)),
+        Item::Punct(p) => regex::escape(p),
+        Item::Optional(alts) | Item::Group(alts) => {
+            let parts: Vec<String> = alts.iter().map(|a| emit_sequence(a)).collect();
+            format!("(?:{})", parts.join("|"))
+        }
+        Item::Gap => format!(r"(?:{WS}[^\s<>]+){{0,{GAP_WORDS}}}"),
+    }
+}
+
+/// One word, made tolerant of contractions, apostrophes and hyphens.
+fn emit_word(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("n't") {
+        return match stem {
+            "ca" => format!("(?:can{APOS}?t|can(?:{WS})?not)"),
+            "wo" => format!("(?:won{APOS}?t|will{WS}not)"),
+            "sha" => format!("(?:shan{APOS}?t|shall{WS}not)"),
+            _ => {
+                let s = emit_plain(stem);
+                format!("(?:{s}n{APOS}?t|{s}{WS}not)")
+            }
+        };
+    }
+    if let Some((pronoun, tail)) = w.split_once('\'') {
+        if PRONOUNS.contains(&pronoun) {
+            let aux = match tail {
+                "m" if pronoun == "i" => Some("am"),
+                "re" => Some("are"),
+                "ve" => Some("have"),
+                "ll" => Some("will"),
+                "d" => Some("(?:would|had)"),
+                "s" if pronoun != "i" => Some("(?:is|has)"),
+                _ => None,
+            };
+            if let Some(aux) = aux {
+                let p = emit_plain(pronoun);
+                return format!("(?:{p}{APOS}?{tail}|{p}{WS}{aux})");
+            }
+        }
+    }
+    emit_plain(w)
+}
+
+fn emit_plain(w: &str) -> String {
+    let mut out = String::new();
+    for c in w.chars() {
+        match c {
+            '\'' => out.push_str(&format!("{APOS}?")),
+            '-' => out.push_str(&format!("(?:-|{WS})?")),
+            c => out.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(phrase: &str) -> regex::Regex {
+        regex::Regex::new(&format!("(?i){}", compile(phrase).unwrap())).unwrap()
+    }
+
+    fn finds(phrase: &str, text: &str) -> Option<String> {
+        matcher(phrase)
+            .find_iter(text)
+            .find(|m| unicode_edges_ok(text, m.start(), m.end()))
+            .map(|m| m.as_str().to_string())
+    }
+
+    #[test]
+    fn contractions_and_expansions_match_each_other() {
+        for text in ["I didn't hear", "I did not hear", "I didnt hear", "I DIDN’T hear", "I did\nnot  hear"] {
+            assert!(finds("I didn't hear", text).is_some(), "{text}");
+            assert!(finds("I did not hear", text).is_some(), "{text}");
+        }
+        for text in ["you're late", "you are late", "youre late", "You’re late"] {
+            assert!(finds("you are late", text).is_some(), "{text}");
+        }
+        assert!(finds("I can't", "I cannot").is_some());
+        assert!(finds("I cannot", "I can not").is_some());
+        assert!(finds("I won't", "I will not").is_some());
+        assert!(finds("it's been", "it has been").is_some());
+    }
+
+    #[test]
+    fn whitespace_tolerates_one_line_break_but_not_a_paragraph() {
+        assert!(finds("still waiting", "still\r\n   waiting").is_some());
+        assert!(finds("still waiting", "still\n\nwaiting").is_none());
+    }
+
+    #[test]
+    fn word_boundaries_hold_for_ascii_and_unicode() {
+        assert!(finds("no reply", "no replying").is_none());
+        assert!(finds("no reply", "uno reply").is_none());
+        assert!(finds("no reply", "no replyé").is_none());
+        assert!(finds("no reply", "éno reply").is_none());
+        assert_eq!(finds("no reply", "Sadly, no reply.").as_deref(), Some("no reply"));
+    }
+
+    #[test]
+    fn groups_optionals_and_gaps() {
+        assert!(finds("(haven't|never) heard [back] from you", "I never heard from you").is_some());
+        assert_eq!(
+            finds("[I] haven't heard back [from you]", "I haven't heard back from you yet").as_deref(),
+            Some("I haven't heard back from you")
+        );
+        assert!(finds("interested in ... role", "interested in the senior analyst role").is_some());
+        assert!(finds("interested in ... role", "interested in a b c d e role").is_none());
+        assert!(finds("follow-up", "a follow up email").is_some());
+        assert!(finds("no [word|news] yet", "no news yet").is_some());
+        assert!(finds("no [word|news] yet", "no yet").is_some());
+        assert!(finds("no (word|news)? yet", "no yet").is_some());
+        assert!(finds("follow-up", "a followup email").is_some());
+        assert!(finds("did you get my email?", "did you get my email ?").is_some());
+    }
+
+    #[test]
+    fn malformed_phrases_are_errors() {
+        assert!(compile("(a|b").is_err());
+        assert!(compile("a]").is_err());
+        assert!(compile("[a]").is_err());
+        assert!(compile("x [a|]").is_err());
+        assert!(compile("(a|)").is_err());
+        assert!(compile("").is_err());
+    }
+}

@@ -1,0 +1,26 @@
+//! `require` rules: flag a draft when none of the rule's phrases or patterns occurs in its
+//! scope: the `opening` (the first sentences after the greeting) or the whole `body`.
+
+use crate::finding::Finding;
+use crate::input::Draft;
+
+use super::{finding, Rule, Scope};
+
+pub fn check(rule: &Rule, draft: &Draft, hit: bool, out: &mut Vec<Finding>) {
+    let range = match rule.def.scope {
+        Scope::Opening => draft.opening(rule.def.sentences),
+        Scope::Body => draft.body(),
+    };
+    if draft.text[range.clone()].trim().is_empty() {
+        // Nothing of the author's to judge (a bare quote, say).
+        return;
+    }
+    if hit && !rule.matches(&draft.text, range).is_empty() {
+        return;
+    }
+    let label = match rule.def.scope {
+        Scope::Opening => "the draft opens here",
+        Scope::Body => "nothing in this draft does that",
+    };
+    out.push(finding(rule, draft.first_body_line(), Some(label.to_string())));
+}

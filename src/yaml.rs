@@ -1,0 +1,42 @@
+//! The one place that talks to the YAML library (serde-saphyr), so that choice stays cheap
+//! to change. Everything else sees [`Spanned`] values and [`SourceError`]s with byte ranges.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::SourceError;
+
+pub use serde_saphyr::Spanned;
+
+/// Parses `text` (the contents of `path`) into `T`, turning any error into a
+/// [`SourceError`] that points at the offending line.
+pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, SourceError> {
+    serde_saphyr::from_str(text).map_err(|e| {
+        let span = e
+            .location()
+            .and_then(|l| l.span().byte_offset())
+            .map_or(0..0, |o| o as usize..o as usize);
+        let plain = e.without_snippet().to_string();
+        // The library appends "at line L, column C"; we show the position ourselves.
+        let message = match plain.rfind(" at line ") {
+            Some(i) => plain[..i].to_string(),
+            None => plain,
+        };
+        SourceError::new(path, text, clamp(span, text.len()), message)
+    })
+}
+
+/// The byte range of a spanned value in the document it was read from.
+pub fn range<T>(value: &Spanned<T>) -> Range<usize> {
+    let span = value.referenced.span();
+    match (span.byte_offset(), span.byte_len()) {
+        (Some(o), Some(l)) => o as usize..(o + l) as usize,
+        (Some(o), None) => o as usize..o as usize,
+        _ => 0..0,
+    }
+}
+
+fn clamp(r: Range<usize>, len: usize) -> Range<usize> {
+    r.start.min(len)..r.end.min(len)
+}
