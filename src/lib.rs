@@ -21,3 +21,7 @@ pub mod lint;
 pub mod rules;
 pub mod source;
 pub mod yaml;
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod render;

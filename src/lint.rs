@@ -7,11 +7,11 @@ use crate::rules::{check_rule, RuleSet};
 
 /// All findings of `rules` in `draft`, sorted by position then rule id.
 pub fn lint(draft: &Draft, rules: &RuleSet) -> Vec<Finding> {
-    let hits = rules.candidates(&draft.text);
+    let matches = rules.scan(draft);
     let mut out = Vec::new();
     for (i, rule) in rules.rules.iter().enumerate() {
         if rule.severity.is_some() {
-            check_rule(rules, i, draft, &hits, &mut out);
+            check_rule(rules, i, draft, &matches, &mut out);
         }
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));

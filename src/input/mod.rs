@@ -47,6 +47,8 @@ pub struct Draft {
     pub front_matter: FrontMatter,
     /// Same length as `source`; only the author's words are left, the rest is spaces.
     pub text: String,
+    /// `text` with ASCII letters lowercased (same offsets): what phrases run over.
+    pub lower: String,
     /// Where the body starts (after any front matter).
     pub body_start: usize,
     /// Where the opening starts: the first author words after the greeting line.
@@ -79,7 +81,7 @@ impl Draft {
 
     /// Builds a draft from text already known to be valid.
     pub fn from_source(path: &str, source: String, format: Format) -> Result<Draft, SourceError> {
-        let mut mask = Mask::new(source.len());
+        let mut mask = Mask::new();
         // A byte-order mark is not a word.
         if source.starts_with('\u{FEFF}') {
             mask.blank(0..3);
@@ -93,7 +95,9 @@ impl Draft {
         }
         let text = mask.apply(&source);
         let opening_start = opening::start(&text, body_start, format);
+        let lower = text.to_ascii_lowercase();
         Ok(Draft {
+            lower,
             path: path.to_string(),
             source,
             format,
@@ -137,7 +141,7 @@ pub(crate) struct Mask {
 }
 
 impl Mask {
-    fn new(_len: usize) -> Self {
+    fn new() -> Self {
         Mask { hidden: Vec::new() }
     }
 

@@ -47,8 +47,8 @@ pub(super) fn scan(source: &str, body_start: usize, mask: &mut Mask) -> usize {
 }
 
 fn is_cut_line(line: &str) -> bool {
-    let t = line.trim_end();
-    t == "--" || t == "-- " || line == "-- " || attribution().is_match(line.trim()) || cut_markers().is_match(line.trim())
+    let t = line.trim();
+    t == "--" || (t.len() < 400 && (attribution().is_match(t) || cut_markers().is_match(t)))
 }
 
 fn outlook_from(lines: &[(usize, usize, usize)], source: &str) -> bool {
@@ -68,7 +68,7 @@ fn outlook_from(lines: &[(usize, usize, usize)], source: &str) -> bool {
 fn attribution() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:on|le|am|el|il|op)\s.{4,300}(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$")
+        Regex::new(r"(?i)^(?:on|le|am|el|il|op)\s.+(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$")
             .expect("attribution regex compiles")
     })
 }
@@ -88,7 +88,7 @@ mod tests {
     use super::*;
 
     fn author_end(src: &str) -> usize {
-        scan(src, 0, &mut Mask::new(src.len()))
+        scan(src, 0, &mut Mask::new())
     }
 
     #[test]

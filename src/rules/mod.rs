@@ -1,6 +1,7 @@
 //! Rules: packs are loaded and checked (`pack`), phrases made tolerant (`phrase`), and all
-//! rules compiled into one [`RuleSet`] whose [`regex::RegexSet`] scans each text once to find
-//! which rules can match at all. Only those rules then run their own regex for positions.
+//! rules compiled into one [`RuleSet`]. The phrases of every rule form one multi-pattern
+//! regex that scans each draft once and reports each match with its rule; no rule runs a
+//! pass of its own.
 //! Each rule kind is one file (`avoid`, `require`, `order`), registered in [`check_rule`].
 
 pub mod avoid;
@@ -14,7 +15,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
+use regex_automata::{meta, Input};
 
 use crate::error::SourceError;
 use crate::finding::{Finding, Severity};
@@ -35,39 +37,26 @@ pub struct Rule {
     pub severity: Option<Severity>,
     phrase_src: Option<String>,
     pattern_src: Option<String>,
-    unless_src: Option<String>,
-    phrase_re: OnceLock<Option<Regex>>,
-    pattern_re: OnceLock<Option<Regex>>,
-    unless_re: OnceLock<Option<Regex>>,
+    unless_phrase_src: Option<String>,
+    unless_pattern_src: Option<String>,
+    unless_phrase_re: OnceLock<Option<Regex>>,
+    unless_pattern_re: OnceLock<Option<Regex>>,
     /// For `order` rules: the index of the rule named by `first`.
     pub first: Option<usize>,
 }
 
 impl Rule {
-    /// Every match of this rule's phrases and patterns in `text` that starts inside
-    /// `range`, in order of position.
-    pub fn matches(&self, text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    /// Matches of the `unless` antipatterns in `draft`, for cancelling matches they
+    /// overlap. Compiled on first use: only drafts that already matched the rule need them.
+    pub fn unless_matches(&self, draft: &Draft) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        if let Some(re) = lazy(&self.phrase_re, &self.phrase_src) {
-            out.extend(
-                find_from(re, text, range.clone())
-                    .filter(|m| phrase::unicode_edges_ok(text, m.start, m.end)),
-            );
+        if let Some(re) = lazy(&self.unless_phrase_re, &self.unless_phrase_src) {
+            out.extend(re.find_iter(&draft.lower).map(|m| m.range()));
         }
-        if let Some(re) = lazy(&self.pattern_re, &self.pattern_src) {
-            out.extend(find_from(re, text, range).filter(|m| m.start < m.end));
+        if let Some(re) = lazy(&self.unless_pattern_re, &self.unless_pattern_src) {
+            out.extend(re.find_iter(&draft.text).map(|m| m.range()));
         }
-        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        out.dedup_by(|b, a| b.start < a.end);
         out
-    }
-
-    /// Matches of the `unless` antipatterns, for cancelling matches they overlap.
-    pub fn unless_matches(&self, text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-        match lazy(&self.unless_re, &self.unless_src) {
-            Some(re) => find_from(re, text, range).collect(),
-            None => Vec::new(),
-        }
     }
 
     pub fn id(&self) -> &str {
@@ -83,30 +72,69 @@ fn lazy<'a>(cell: &'a OnceLock<Option<Regex>>, src: &Option<String>) -> Option<&
     .as_ref()
 }
 
-/// Matches of `re` in `text` starting within `range`, searched with the text around the
-/// range as context so word boundaries at its edges are right.
-fn find_from<'a>(re: &'a Regex, text: &'a str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + 'a {
-    let mut at = range.start.min(text.len());
-    let stop = range.end.min(text.len());
-    std::iter::from_fn(move || {
-        if at > stop {
-            return None;
-        }
-        let m = re.find_at(text, at)?;
-        if m.start() >= stop {
-            return None;
-        }
-        at = if m.end() > m.start() {
-            m.end()
-        } else {
-            next_char(text, m.end())
-        };
-        Some(m.range())
-    })
+/// Where each rule's phrases and patterns matched in one draft, in order of position.
+#[derive(Debug, Default)]
+pub struct Matches {
+    per_rule: Vec<Vec<Range<usize>>>,
 }
 
-fn next_char(text: &str, i: usize) -> usize {
-    text[i..].chars().next().map_or(i + 1, |c| i + c.len_utf8())
+impl Matches {
+    /// The matches of rule `index`.
+    pub fn of(&self, index: usize) -> &[Range<usize>] {
+        &self.per_rule[index]
+    }
+
+    /// The matches of rule `index` that start inside `range`.
+    pub fn within(&self, index: usize, range: Range<usize>) -> impl Iterator<Item = &Range<usize>> {
+        self.per_rule[index].iter().filter(move |m| range.contains(&m.start))
+    }
+}
+
+/// One multi-pattern regex: pattern `i` belongs to rule `owner[i]`.
+#[derive(Debug)]
+struct Matcher {
+    regex: meta::Regex,
+    owner: Vec<usize>,
+}
+
+impl Matcher {
+    fn build(sources: Vec<(usize, String)>) -> Result<Option<Matcher>, String> {
+        if sources.is_empty() {
+            return Ok(None);
+        }
+        let (owner, patterns): (Vec<usize>, Vec<String>) = sources.into_iter().unzip();
+        let regex = meta::Builder::new()
+            .configure(meta::Config::new().nfa_size_limit(Some(SET_SIZE_LIMIT)))
+            .build_many(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Some(Matcher { regex, owner }))
+    }
+
+    /// Scans `text` once, appending each match to its rule's list. After a match the
+    /// search resumes one character after its start, not at its end, so a phrase of
+    /// another rule that overlaps it is still found; overlapping matches of one rule are
+    /// merged.
+    fn scan(&self, text: &str, is_phrase: bool, out: &mut [Vec<Range<usize>>]) {
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(m) = self.regex.search(&Input::new(text).span(at..text.len())) else {
+                break;
+            };
+            at = next_char(text, m.start());
+            let ok = !m.is_empty()
+                && (!is_phrase
+                    || (phrase::unicode_edges_ok(text, m.start(), m.end())
+                        && !phrase::spans_paragraph_break(text, m.start(), m.end())));
+            if !ok {
+                continue;
+            }
+            let list = &mut out[self.owner[m.pattern().as_usize()]];
+            match list.last_mut() {
+                Some(prev) if m.start() < prev.end => prev.end = prev.end.max(m.end()),
+                _ => list.push(m.range()),
+            }
+        }
+    }
 }
 
 /// All rules of a run, compiled.
@@ -115,9 +143,10 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// The packs the rules came from, in load order.
     pub packs: Vec<PackInfo>,
-    set: RegexSet,
-    /// For each pattern of `set`, the rule it belongs to.
-    set_owner: Vec<usize>,
+    /// Every rule's phrases, run over the lowercased lint text.
+    phrases: Option<Matcher>,
+    /// Every rule's raw patterns, run over the lint text as written.
+    patterns: Option<Matcher>,
 }
 
 /// What `tactful rules` says about a pack.
@@ -184,21 +213,31 @@ impl RuleSet {
                 r.severity = *s;
             }
         }
-        let (set, set_owner) = build_set(&rules)?;
-        let ruleset = RuleSet { rules, packs: packs_info, set, set_owner };
+        let compile_error = |e: String| SourceError::new("<rules>", "", 0..0, format!("the rules do not compile together: {}", summary(&e)));
+        let phrases = Matcher::build(rules.iter().enumerate().filter_map(|(i, r)| Some((i, r.phrase_src.clone()?))).collect()).map_err(compile_error)?;
+        let patterns = Matcher::build(rules.iter().enumerate().filter_map(|(i, r)| Some((i, r.pattern_src.clone()?))).collect()).map_err(compile_error)?;
+        let ruleset = RuleSet { rules, packs: packs_info, phrases, patterns };
         for p in kept.iter().filter(|p| p.origin == Origin::File) {
             ruleset.check_examples(p)?;
         }
         Ok(ruleset)
     }
 
-    /// For each rule, whether the one-pass scan saw any of its phrases or patterns in `text`.
-    pub fn candidates(&self, text: &str) -> Vec<bool> {
-        let mut hit = vec![false; self.rules.len()];
-        for i in self.set.matches(text).iter() {
-            hit[self.set_owner[i]] = true;
+    /// Scans `draft` once for the phrases of every rule (and once more for raw patterns,
+    /// when any pack has them).
+    pub fn scan(&self, draft: &Draft) -> Matches {
+        let mut per_rule = vec![Vec::new(); self.rules.len()];
+        if let Some(m) = &self.phrases {
+            m.scan(&draft.lower, true, &mut per_rule);
         }
-        hit
+        if let Some(m) = &self.patterns {
+            m.scan(&draft.text, false, &mut per_rule);
+            for list in &mut per_rule {
+                list.sort_by_key(|r| (r.start, r.end));
+                list.dedup_by(|b, a| b.start < a.end);
+            }
+        }
+        Matches { per_rule }
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
@@ -232,15 +271,15 @@ impl RuleSet {
     pub fn example_fires(&self, id: &str, example: &str) -> Option<String> {
         let i = self.rules.iter().position(|r| r.def.id == id)?;
         let draft = Draft::from_source("<example>", example.to_string(), Format::Text).ok()?;
-        let hits = self.candidates(&draft.text);
+        let matches = self.scan(&draft);
         let mut out = Vec::new();
-        check_rule(self, i, &draft, &hits, &mut out);
+        check_rule(self, i, &draft, &matches, &mut out);
         out.first().map(|f| draft.source[f.span.clone()].to_string())
     }
 }
 
 /// The registry of rule kinds: one line per kind.
-pub fn check_rule(set: &RuleSet, index: usize, draft: &Draft, hits: &[bool], out: &mut Vec<Finding>) {
+pub fn check_rule(set: &RuleSet, index: usize, draft: &Draft, matches: &Matches, out: &mut Vec<Finding>) {
     let rule = &set.rules[index];
     if !rule.def.kinds.is_empty() {
         if let Some(kind) = &draft.front_matter.kind {
@@ -250,11 +289,11 @@ pub fn check_rule(set: &RuleSet, index: usize, draft: &Draft, hits: &[bool], out
         }
     }
     match rule.def.kind {
-        Kind::Avoid => avoid::check(rule, draft, hits[index], out),
-        Kind::Require => require::check(rule, draft, hits[index], out),
+        Kind::Avoid => avoid::check(rule, draft, matches.of(index), out),
+        Kind::Require => require::check(rule, draft, matches, index, out),
         Kind::Order => {
-            let f = rule.first.unwrap_or(index);
-            order::check(rule, &set.rules[f], draft, hits[index], hits[f], out)
+            let first = rule.first.unwrap_or(index);
+            order::check(rule, &set.rules[first], draft, matches, (index, first), out)
         }
     }
 }
@@ -289,18 +328,15 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<Rule, SourceError> {
         Ok(alternation(list.iter().map(|p| format!("(?:{})", p.value))))
     };
     let patterns = check_patterns(&def.patterns)?;
-    let unless_phrases = compile_phrases(pack, &def.unless)?;
-    let unless_patterns = check_patterns(&def.unless_patterns)?;
-    let unless = alternation(unless_phrases.into_iter().chain(unless_patterns));
     Ok(Rule {
         def: def.clone(),
         severity: Some(def.severity),
         phrase_src: phrases,
         pattern_src: patterns,
-        unless_src: unless,
-        phrase_re: OnceLock::new(),
-        pattern_re: OnceLock::new(),
-        unless_re: OnceLock::new(),
+        unless_phrase_src: compile_phrases(pack, &def.unless)?,
+        unless_pattern_src: check_patterns(&def.unless_patterns)?,
+        unless_phrase_re: OnceLock::new(),
+        unless_pattern_re: OnceLock::new(),
         first: None,
     })
 }
@@ -316,7 +352,8 @@ fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Option<String>
             }
         }
     }
-    Ok(alternation(parts.into_iter()).map(|a| format!("(?i){a}")))
+    // No case folding: phrases are lowercase and run over the lowercased text.
+    Ok(alternation(parts.into_iter()))
 }
 
 fn alternation(parts: impl Iterator<Item = String>) -> Option<String> {
@@ -324,23 +361,12 @@ fn alternation(parts: impl Iterator<Item = String>) -> Option<String> {
     (!parts.is_empty()).then(|| format!("(?:{})", parts.join("|")))
 }
 
-fn build_set(rules: &[Rule]) -> Result<(RegexSet, Vec<usize>), SourceError> {
-    let mut patterns = Vec::new();
-    let mut owner = Vec::new();
-    for (i, r) in rules.iter().enumerate() {
-        for src in [&r.phrase_src, &r.pattern_src].into_iter().flatten() {
-            patterns.push(src.clone());
-            owner.push(i);
-        }
-    }
-    let set = RegexSetBuilder::new(&patterns)
-        .size_limit(SET_SIZE_LIMIT)
-        .build()
-        .map_err(|e| SourceError::new("<rules>", "", 0..0, format!("the rules do not compile together: {}", summary(&e.to_string()))))?;
-    Ok((set, owner))
-}
-
 /// The last line of a multi-line regex error, which says what is wrong.
 fn summary(s: &str) -> String {
     s.lines().last().unwrap_or(s).trim().to_string()
+}
+
+/// The offset of the character after the one at `i`.
+fn next_char(text: &str, i: usize) -> usize {
+    text[i..].chars().next().map_or(i + 1, |c| i + c.len_utf8())
 }

@@ -5,20 +5,18 @@
 use crate::finding::Finding;
 use crate::input::Draft;
 
-use super::{finding, Rule};
+use super::{finding, Matches, Rule};
 
-pub fn check(rule: &Rule, first: &Rule, draft: &Draft, hit: bool, hit_first: bool, out: &mut Vec<Finding>) {
-    if !hit || !hit_first {
-        return;
-    }
+/// `indices` are the positions of `rule` and of `first` in the rule set.
+pub fn check(rule: &Rule, first: &Rule, draft: &Draft, matches: &Matches, indices: (usize, usize), out: &mut Vec<Finding>) {
     let body = draft.body();
-    let Some(ask) = rule.matches(&draft.text, body.clone()).into_iter().next() else {
+    let Some(ask) = matches.within(indices.0, body.clone()).next() else {
         return;
     };
-    let Some(required) = first.matches(&draft.text, body).into_iter().next() else {
+    let Some(required) = matches.within(indices.1, body).next() else {
         return;
     };
     if ask.start < required.start {
-        out.push(finding(rule, ask, Some(format!("this comes before the first `{}` match", first.def.id))));
+        out.push(finding(rule, ask.clone(), Some(format!("this comes before the first `{}` match", first.def.id))));
     }
 }

@@ -14,9 +14,10 @@
 
 use std::fmt;
 
-/// Whitespace between words: a run of blanks, or one line break with blanks around it.
-/// Two line breaks (a paragraph break) never join words into one phrase.
-pub const WS: &str = r"(?:[ \t\x{A0}]*\r?\n[ \t\x{A0}]*|[ \t\x{A0}]+)";
+/// Whitespace between words: any run of blanks and line breaks. A match that spans a
+/// paragraph break is rejected afterwards (see [`spans_paragraph_break`]), which keeps
+/// this class small.
+pub const WS: &str = r"[ \t\r\n\x{A0}]+";
 /// Any apostrophe people type or their software substitutes.
 pub const APOS: &str = r"['\x{2019}\x{2018}\x{2BC}\x{60}\x{B4}]";
 /// A word boundary that stays on the DFA fast path.
@@ -64,7 +65,30 @@ pub fn compile(phrase: &str) -> Result<String, PhraseError> {
             offset: 0,
         });
     }
-    Ok(emit_sequence(&seq))
+    // Word boundaries only at the phrase's edges: between words, whitespace is required
+    // anyway, and fewer assertions keep the automaton small.
+    let first = phrase.trim_start().trim_start_matches(['(', '[']).chars().next();
+    let tail = phrase.trim_end();
+    let tail = tail.strip_suffix(")?").map_or(tail, |t| &tail[..t.len() + 1]);
+    let last = tail.trim_end_matches([')', ']']).chars().next_back();
+    let edge = |c: Option<char>| if c.is_some_and(|c| c.is_alphanumeric()) { B } else { "" };
+    Ok(format!("{}(?:{}){}", edge(first), emit_sequence(&seq), edge(last)))
+}
+
+/// True when `text[start..end]` crosses a blank line: words from two paragraphs never form
+/// one phrase.
+pub fn spans_paragraph_break(text: &str, start: usize, end: usize) -> bool {
+    let m = &text.as_bytes()[start..end];
+    let mut newline_seen = false;
+    for &b in m {
+        match b {
+            b'\n' if newline_seen => return true,
+            b'\n' => newline_seen = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => newline_seen = false,
+        }
+    }
+    false
 }
 
 /// True when `text[start..end]` does not start or end inside a word, judged with Unicode
@@ -289,13 +313,13 @@ fn emit_sequence(items: &[Item]) -> String {
 
 fn emit_item(item: &Item) -> String {
     match item {
-        Item::Word(w) => format!("{B}{}{B}", emit_word(w)),
+        Item::Word(w) => emit_word(w),
         Item::Punct(p) => regex::escape(p),
         Item::Optional(alts) | Item::Group(alts) => {
             let parts: Vec<String> = alts.iter().map(|a| emit_sequence(a)).collect();
             format!("(?:{})", parts.join("|"))
         }
-        Item::Gap => format!(r"(?:{WS}[^\s<>]+){{0,{GAP_WORDS}}}"),
+        Item::Gap => format!(r"(?:{WS}[^ \t\r\n<>]+){{0,{GAP_WORDS}}}"),
     }
 }
 
@@ -355,7 +379,7 @@ mod tests {
     fn finds(phrase: &str, text: &str) -> Option<String> {
         matcher(phrase)
             .find_iter(text)
-            .find(|m| unicode_edges_ok(text, m.start(), m.end()))
+            .find(|m| unicode_edges_ok(text, m.start(), m.end()) && !spans_paragraph_break(text, m.start(), m.end()))
             .map(|m| m.as_str().to_string())
     }
 

@@ -4,9 +4,9 @@
 use crate::finding::Finding;
 use crate::input::Draft;
 
-use super::{finding, Rule, Scope};
+use super::{finding, Matches, Rule, Scope};
 
-pub fn check(rule: &Rule, draft: &Draft, hit: bool, out: &mut Vec<Finding>) {
+pub fn check(rule: &Rule, draft: &Draft, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
     let range = match rule.def.scope {
         Scope::Opening => draft.opening(rule.def.sentences),
         Scope::Body => draft.body(),
@@ -15,7 +15,7 @@ pub fn check(rule: &Rule, draft: &Draft, hit: bool, out: &mut Vec<Finding>) {
         // Nothing of the author's to judge (a bare quote, say).
         return;
     }
-    if hit && !rule.matches(&draft.text, range).is_empty() {
+    if matches.within(index, range).next().is_some() {
         return;
     }
     let label = match rule.def.scope {

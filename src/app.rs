@@ -1,0 +1,330 @@
+//! Wires a run together: settings from flags and config, packs into a rule set, inputs into
+//! drafts, drafts through the linter (in parallel), findings to a renderer, and the exit
+//! status. Output goes only through the streams handed in.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RuleArgs, RulesArgs};
+use crate::config::{Config, Deny};
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::input::{Draft, Format as InputFormat};
+use crate::lint::lint;
+use crate::render::{self, FileReport, Style};
+use crate::rules::{builtin, pack, Origin, Overrides, RuleSet};
+
+/// Exit statuses (CONTRACT §2).
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_FAILURE: u8 = 2;
+
+/// File extensions picked up when walking a directory.
+pub const DRAFT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+/// The process's standard streams, passed in so tests can capture them.
+pub struct Streams<'a> {
+    pub stdin: &'a mut dyn Read,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub stdin_is_terminal: bool,
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+}
+
+/// Runs one command and returns the exit status.
+pub fn run(cli: Cli, s: &mut Streams) -> u8 {
+    let result = match cli.command {
+        Command::Check(a) => check(a, s),
+        Command::Rules(a) => list_rules(a, s),
+        Command::Explain(a) => explain(a, s),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            report_error(&e, s);
+            EXIT_FAILURE
+        }
+    }
+}
+
+fn report_error(e: &Error, s: &mut Streams) {
+    let color = s.stderr_is_terminal && std::env::var_os("NO_COLOR").is_none();
+    let _ = match e {
+        Error::Source(se) => render::render_source_error(se, color, s.stderr),
+        other => writeln!(s.stderr, "error: {other}"),
+    };
+}
+
+/// Today's date in the local time zone: the one place a run reads the clock.
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+fn parse_date(flag: &str, value: &str) -> Result<jiff::civil::Date, Error> {
+    if value == "today" {
+        return Ok(today());
+    }
+    value
+        .parse::<jiff::civil::Date>()
+        .ok()
+        .filter(|_| value.len() == 10)
+        .ok_or_else(|| Error::Usage(format!("{flag} takes a date written YYYY-MM-DD (or `today`), not `{value}`")))
+}
+
+/// Loads the config and the packs named by flags and config, and compiles them.
+pub fn load_rules(args: &RuleArgs) -> Result<(RuleSet, Config), Error> {
+    let config = match &args.config {
+        Some(p) => Config::load(p)?,
+        None => {
+            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            match Config::discover(&cwd) {
+                Some(p) => Config::load(&p)?,
+                None => Config::default(),
+            }
+        }
+    };
+    let mut packs = Vec::new();
+    if !(args.no_default_rules || config.no_default_rules) {
+        packs.extend(builtin::packs()?);
+    }
+    for path in config.packs.iter().chain(&args.rules) {
+        for file in pack_files(path)? {
+            let display = file.display().to_string();
+            let text = std::fs::read_to_string(&file).map_err(|e| Error::Input {
+                path: display.clone(),
+                message: format!("cannot read rule pack: {e}"),
+            })?;
+            packs.push(pack::parse(&display, &text, Origin::File)?);
+        }
+    }
+    let mut overrides = Overrides::default();
+    for (id, level, _) in &config.rules {
+        overrides.severity.insert(id.clone(), level.severity());
+    }
+    let set = RuleSet::build(packs, &overrides)?;
+    for (id, _, span) in &config.rules {
+        if set.get(id).is_none() {
+            return Err(config
+                .error(span.clone(), format!("unknown rule `{id}`"))
+                .with_note("`tactful rules` lists the loaded rules")
+                .into());
+        }
+    }
+    Ok((set, config))
+}
+
+/// A pack path: a file, or every `.yaml`/`.yml` file in a folder, sorted.
+fn pack_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let err = |m: String| Error::Input { path: path.display().to_string(), message: m };
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| err(format!("cannot read folder: {e}")))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+            .collect();
+        files.sort();
+        Ok(files)
+    } else if path.exists() {
+        Ok(vec![path.to_path_buf()])
+    } else {
+        Err(err("no such rule pack file or folder".into()))
+    }
+}
+
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
+    let (rules, config) = load_rules(&args.rule_args)?;
+    let send_date = args.send_date.as_deref().map(|d| parse_date("--send-date", d)).transpose()?;
+    if let Some(p) = &args.promised_by {
+        parse_date("--promised-by", p)?;
+    }
+    if let Some(h) = args.holidays.as_ref().or(config.holidays.as_ref()) {
+        if !matches!(h.as_str(), "us" | "gb" | "ca" | "none") && !Path::new(h).is_file() {
+            return Err(Error::Usage(format!("--holidays takes us, gb, ca, none or a calendar file, not `{h}`")));
+        }
+    }
+    let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from(if s.stdin_is_terminal { "." } else { "-" }));
+    }
+    let mut inputs = Vec::new();
+    let mut failures: Vec<Error> = Vec::new();
+    for p in &paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if p.is_dir() {
+            walk(p, &mut inputs, &mut failures);
+        } else if p.exists() {
+            inputs.push(Input::File(p.clone()));
+        } else {
+            failures.push(Error::Input { path: p.display().to_string(), message: "no such file or directory".into() });
+        }
+    }
+    let mut stdin_bytes = None;
+    if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        let mut buf = Vec::new();
+        s.stdin.read_to_end(&mut buf).map_err(|e| Error::Input { path: "-".into(), message: format!("cannot read standard input: {e}") })?;
+        stdin_bytes = Some(buf);
+    }
+    let results: Vec<Result<FileReport, Error>> = inputs
+        .par_iter()
+        .map(|input| {
+            let (path, bytes, format) = match input {
+                Input::Stdin => ("-".to_string(), stdin_bytes.clone().unwrap_or_default(), InputFormat::Text),
+                Input::File(p) => {
+                    let display = p.display().to_string();
+                    let bytes = std::fs::read(p).map_err(|e| Error::Input { path: display.clone(), message: format!("cannot read: {e}") })?;
+                    let format = InputFormat::from_path(&display);
+                    (display, bytes, format)
+                }
+            };
+            let draft = Draft::parse(&path, bytes, format)?;
+            let findings = lint(&draft, &rules);
+            let date = send_date.or(draft.front_matter.send_date.as_ref().map(|f| f.value));
+            Ok(FileReport { path, send_date: date.map(|d| d.to_string()), findings, source: draft.source })
+        })
+        .collect();
+    let mut reports = Vec::new();
+    for r in results {
+        match r {
+            Ok(rep) => reports.push(rep),
+            Err(e) => failures.push(e),
+        }
+    }
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => s.stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let style = Style { color, quiet: args.quiet };
+    if let Err(e) = render::render(args.format, &reports, style, s.stdout) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            failures.push(Error::Input { path: "<stdout>".into(), message: format!("cannot write output: {e}") });
+        }
+    }
+    for f in &failures {
+        report_error(f, s);
+    }
+    if !failures.is_empty() {
+        return Ok(EXIT_FAILURE);
+    }
+    let fails = |sev: Severity| sev == Severity::Error || (deny == Deny::Warnings && sev == Severity::Warning);
+    let failing = reports.iter().flat_map(|r| &r.findings).any(|f| fails(f.severity));
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// Collects draft files under `dir`, honouring .gitignore and skipping hidden files.
+fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Error>) {
+    for entry in ignore::WalkBuilder::new(dir).build() {
+        match entry {
+            Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                let ext = e.path().extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
+                if ext.is_some_and(|x| DRAFT_EXTENSIONS.contains(&x.as_str())) {
+                    inputs.push(Input::File(e.into_path()));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => failures.push(Error::Input { path: dir.display().to_string(), message: e.to_string() }),
+        }
+    }
+}
+
+fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
+    let (rules, _) = load_rules(&args.rule_args)?;
+    let severity = |r: &crate::rules::Rule| r.severity.map_or("off", Severity::as_str);
+    let out = match args.format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = rules
+                .rules
+                .iter()
+                .map(|r| {
+                    let pack = rules.packs.iter().find(|p| p.name == r.def.pack);
+                    serde_json::json!({
+                        "id": r.def.id,
+                        "kind": r.def.kind.as_str(),
+                        "category": r.def.category.as_str(),
+                        "severity": severity(r),
+                        "description": r.def.description,
+                        "pack": r.def.pack,
+                        "pack_path": pack.map(|p| p.path.clone()),
+                    })
+                })
+                .collect();
+            let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        ListFormat::Human => {
+            let width = rules.rules.iter().map(|r| r.def.id.len()).max().unwrap_or(0);
+            let mut text = String::new();
+            for r in &rules.rules {
+                text.push_str(&format!(
+                    "{:width$}  {:<11} {:<8} {}  [{}]\n",
+                    r.def.id,
+                    r.def.category.as_str(),
+                    severity(r),
+                    r.def.description,
+                    r.def.pack
+                ));
+            }
+            text
+        }
+    };
+    write_out(s, &out)
+}
+
+fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
+    let (rules, _) = load_rules(&args.rule_args)?;
+    let Some(rule) = rules.get(&args.rule) else {
+        let near: Vec<&str> = rules
+            .rules
+            .iter()
+            .map(|r| r.id())
+            .filter(|id| id.contains(&args.rule) || args.rule.contains(id.split('/').nth(1).unwrap_or(id)))
+            .collect();
+        let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
+        return Err(Error::Usage(format!("unknown rule `{}`{hint}; `tactful rules` lists them", args.rule)));
+    };
+    let d = &rule.def;
+    let mut text = format!(
+        "{} ({}, {}, {} rule, pack {})\n{}\n\nWhy: {}\n",
+        d.id,
+        d.category.as_str(),
+        rule.severity.map_or("off", Severity::as_str),
+        d.kind.as_str(),
+        d.pack,
+        d.message,
+        d.why
+    );
+    if let Some(h) = &d.help {
+        text.push_str(&format!("Help: {h}\n"));
+    }
+    let indent = |ex: &str| ex.trim_end().lines().map(|l| format!("    {l}\n")).collect::<String>();
+    text.push_str("\nBad (fires):\n");
+    for ex in &d.bad {
+        text.push_str(&indent(&ex.value));
+    }
+    text.push_str("\nGood (does not fire):\n");
+    for ex in &d.good {
+        text.push_str(&indent(&ex.value));
+    }
+    write_out(s, &text)
+}
+
+fn write_out(s: &mut Streams, text: &str) -> Result<u8, Error> {
+    match s.stdout.write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::Input { path: "<stdout>".into(), message: format!("cannot write output: {e}") })
+        }
+        _ => Ok(EXIT_CLEAN),
+    }
+}

@@ -1,0 +1,102 @@
+//! Command-line definitions (clap derive) only; `app` does the work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::Deny;
+use crate::render::Format;
+
+#[derive(Debug, Parser)]
+#[command(name = "tactful", version, about = "Lint job-search follow-up emails: no blame, a pleasantry first, interest restated")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint drafts: files, directories (recursively), or `-` for standard input
+    Check(CheckArgs),
+    /// List every loaded rule
+    Rules(RulesArgs),
+    /// Print a rule's full explanation with a bad and a good example
+    Explain(ExplainArgs),
+}
+
+/// Where rules come from; shared by every command.
+#[derive(Debug, Clone, Args)]
+pub struct RuleArgs {
+    /// A rule pack file or a folder of packs (repeatable)
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Do not load the built-in packs
+    #[arg(long)]
+    pub no_default_rules: bool,
+    /// Config file to use instead of searching for tactful.yaml upward
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// The date the draft will be sent (YYYY-MM-DD or `today`); overrides front matter
+    #[arg(long, value_name = "DATE")]
+    pub send_date: Option<String>,
+    /// The date they promised to reply by (YYYY-MM-DD); overrides front matter
+    #[arg(long, value_name = "DATE")]
+    pub promised_by: Option<String>,
+    /// Holiday calendar: us, gb, ca, none, or a YAML calendar file
+    #[arg(long, value_name = "CODE")]
+    pub holidays: Option<String>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+    /// Make warnings fail the run too (exit 1)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+    /// When to use colour in human output
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Print findings only, no summary line
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Template mode: placeholders are opaque words, never findings
+    #[arg(long)]
+    pub templates: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: ListFormat,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Rule id, e.g. blame/didnt-hear
+    pub rule: String,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}

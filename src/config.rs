@@ -1,0 +1,114 @@
+//! The config file: `tactful.yaml` or `.tactful.yaml`, found from the current directory
+//! upward, or named with `--config`. It adds packs, changes rule severities or turns rules
+//! off, and sets defaults (holidays, deny level) that command-line flags override.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, SourceError};
+use crate::finding::Severity;
+use crate::yaml::{self, Spanned};
+
+/// File names searched for, in order, in each directory.
+pub const FILE_NAMES: &[&str] = &["tactful.yaml", ".tactful.yaml"];
+
+/// A rule's level in the config: a severity, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Note,
+    Off,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Note => Some(Severity::Note),
+            Level::Off => None,
+        }
+    }
+}
+
+/// `deny` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Deny {
+    /// Only errors fail the run (the default)
+    Errors,
+    /// Warnings fail the run too
+    Warnings,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigFile {
+    #[serde(default)]
+    packs: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: BTreeMap<String, Spanned<Level>>,
+    #[serde(default)]
+    no_default_rules: bool,
+    #[serde(default)]
+    holidays: Option<Spanned<String>>,
+    #[serde(default)]
+    deny: Option<Deny>,
+    #[serde(default)]
+    templates: bool,
+}
+
+/// A loaded config file.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub text: String,
+    /// Pack paths, resolved against the config file's directory.
+    pub packs: Vec<PathBuf>,
+    /// Rule id → level, with the span of the level for errors about unknown ids.
+    pub rules: Vec<(String, Level, std::ops::Range<usize>)>,
+    pub no_default_rules: bool,
+    pub holidays: Option<String>,
+    pub deny: Option<Deny>,
+    pub templates: bool,
+}
+
+impl Config {
+    /// Reads the config at `path`.
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let display = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Input {
+            path: display.clone(),
+            message: format!("cannot read config: {e}"),
+        })?;
+        let file: ConfigFile = yaml::parse(&display, &text)?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        Ok(Config {
+            path: Some(path.to_path_buf()),
+            packs: file.packs.iter().map(|p| base.join(&p.value)).collect(),
+            rules: file.rules.iter().map(|(k, v)| (k.clone(), v.value, yaml::range(v))).collect(),
+            no_default_rules: file.no_default_rules,
+            holidays: file.holidays.map(|h| h.value),
+            deny: file.deny,
+            templates: file.templates,
+            text,
+        })
+    }
+
+    /// The first config file in `dir` or any of its ancestors.
+    pub fn discover(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors()
+            .flat_map(|d| FILE_NAMES.iter().map(move |n| d.join(n)))
+            .find(|p| p.is_file())
+    }
+
+    /// An error pointing at `span` of this config file.
+    pub fn error(&self, span: std::ops::Range<usize>, message: String) -> SourceError {
+        let path = self.path.as_ref().map_or("<config>".into(), |p| p.display().to_string());
+        SourceError::new(&path, &self.text, span, message)
+    }
+}
