@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RuleArgs, RulesArgs};
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RuleArgs, RulesArgs,
+};
 use crate::config::{Config, Deny};
 use crate::error::Error;
 use crate::finding::Severity;
@@ -71,7 +73,11 @@ fn parse_date(flag: &str, value: &str) -> Result<jiff::civil::Date, Error> {
         .parse::<jiff::civil::Date>()
         .ok()
         .filter(|_| value.len() == 10)
-        .ok_or_else(|| Error::Usage(format!("{flag} takes a date written YYYY-MM-DD (or `today`), not `{value}`")))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{flag} takes a date written YYYY-MM-DD (or `today`), not `{value}`"
+            ))
+        })
 }
 
 /// Loads the config and the packs named by flags and config, and compiles them.
@@ -118,12 +124,18 @@ pub fn load_rules(args: &RuleArgs) -> Result<(RuleSet, Config), Error> {
 
 /// A pack path: a file, or every `.yaml`/`.yml` file in a folder, sorted.
 fn pack_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
-    let err = |m: String| Error::Input { path: path.display().to_string(), message: m };
+    let err = |m: String| Error::Input {
+        path: path.display().to_string(),
+        message: m,
+    };
     if path.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(|e| err(format!("cannot read folder: {e}")))?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+            .filter(|p| {
+                p.is_file()
+                    && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+            })
             .collect();
         files.sort();
         Ok(files)
@@ -141,13 +153,19 @@ enum Input {
 
 fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
     let (rules, config) = load_rules(&args.rule_args)?;
-    let send_date = args.send_date.as_deref().map(|d| parse_date("--send-date", d)).transpose()?;
+    let send_date = args
+        .send_date
+        .as_deref()
+        .map(|d| parse_date("--send-date", d))
+        .transpose()?;
     if let Some(p) = &args.promised_by {
         parse_date("--promised-by", p)?;
     }
     if let Some(h) = args.holidays.as_ref().or(config.holidays.as_ref()) {
         if !matches!(h.as_str(), "us" | "gb" | "ca" | "none") && !Path::new(h).is_file() {
-            return Err(Error::Usage(format!("--holidays takes us, gb, ca, none or a calendar file, not `{h}`")));
+            return Err(Error::Usage(format!(
+                "--holidays takes us, gb, ca, none or a calendar file, not `{h}`"
+            )));
         }
     }
     let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
@@ -165,23 +183,36 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         } else if p.exists() {
             inputs.push(Input::File(p.clone()));
         } else {
-            failures.push(Error::Input { path: p.display().to_string(), message: "no such file or directory".into() });
+            failures.push(Error::Input {
+                path: p.display().to_string(),
+                message: "no such file or directory".into(),
+            });
         }
     }
     let mut stdin_bytes = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         let mut buf = Vec::new();
-        s.stdin.read_to_end(&mut buf).map_err(|e| Error::Input { path: "-".into(), message: format!("cannot read standard input: {e}") })?;
+        s.stdin.read_to_end(&mut buf).map_err(|e| Error::Input {
+            path: "-".into(),
+            message: format!("cannot read standard input: {e}"),
+        })?;
         stdin_bytes = Some(buf);
     }
     let results: Vec<Result<FileReport, Error>> = inputs
         .par_iter()
         .map(|input| {
             let (path, bytes, format) = match input {
-                Input::Stdin => ("-".to_string(), stdin_bytes.clone().unwrap_or_default(), InputFormat::Text),
+                Input::Stdin => (
+                    "-".to_string(),
+                    stdin_bytes.clone().unwrap_or_default(),
+                    InputFormat::Text,
+                ),
                 Input::File(p) => {
                     let display = p.display().to_string();
-                    let bytes = std::fs::read(p).map_err(|e| Error::Input { path: display.clone(), message: format!("cannot read: {e}") })?;
+                    let bytes = std::fs::read(p).map_err(|e| Error::Input {
+                        path: display.clone(),
+                        message: format!("cannot read: {e}"),
+                    })?;
                     let format = InputFormat::from_path(&display);
                     (display, bytes, format)
                 }
@@ -189,7 +220,12 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
             let draft = Draft::parse(&path, bytes, format)?;
             let findings = lint(&draft, &rules);
             let date = send_date.or(draft.front_matter.send_date.as_ref().map(|f| f.value));
-            Ok(FileReport { path, send_date: date.map(|d| d.to_string()), findings, source: draft.source })
+            Ok(FileReport {
+                path,
+                send_date: date.map(|d| d.to_string()),
+                findings,
+                source: draft.source,
+            })
         })
         .collect();
     let mut reports = Vec::new();
@@ -205,10 +241,16 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         ColorChoice::Never => false,
         ColorChoice::Auto => s.stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
     };
-    let style = Style { color, quiet: args.quiet };
+    let style = Style {
+        color,
+        quiet: args.quiet,
+    };
     if let Err(e) = render::render(args.format, &reports, style, s.stdout) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            failures.push(Error::Input { path: "<stdout>".into(), message: format!("cannot write output: {e}") });
+            failures.push(Error::Input {
+                path: "<stdout>".into(),
+                message: format!("cannot write output: {e}"),
+            });
         }
     }
     for f in &failures {
@@ -217,8 +259,13 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
     if !failures.is_empty() {
         return Ok(EXIT_FAILURE);
     }
-    let fails = |sev: Severity| sev == Severity::Error || (deny == Deny::Warnings && sev == Severity::Warning);
-    let failing = reports.iter().flat_map(|r| &r.findings).any(|f| fails(f.severity));
+    let fails = |sev: Severity| {
+        sev == Severity::Error || (deny == Deny::Warnings && sev == Severity::Warning)
+    };
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|f| fails(f.severity));
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
@@ -227,13 +274,20 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Error>) {
     for entry in ignore::WalkBuilder::new(dir).build() {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
-                let ext = e.path().extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase);
+                let ext = e
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .map(str::to_ascii_lowercase);
                 if ext.is_some_and(|x| DRAFT_EXTENSIONS.contains(&x.as_str())) {
                     inputs.push(Input::File(e.into_path()));
                 }
             }
             Ok(_) => {}
-            Err(e) => failures.push(Error::Input { path: dir.display().to_string(), message: e.to_string() }),
+            Err(e) => failures.push(Error::Input {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            }),
         }
     }
 }
@@ -264,7 +318,12 @@ fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
             text
         }
         ListFormat::Human => {
-            let width = rules.rules.iter().map(|r| r.def.id.len()).max().unwrap_or(0);
+            let width = rules
+                .rules
+                .iter()
+                .map(|r| r.def.id.len())
+                .max()
+                .unwrap_or(0);
             let mut text = String::new();
             for r in &rules.rules {
                 text.push_str(&format!(
@@ -289,10 +348,19 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
             .rules
             .iter()
             .map(|r| r.id())
-            .filter(|id| id.contains(&args.rule) || args.rule.contains(id.split('/').nth(1).unwrap_or(id)))
+            .filter(|id| {
+                id.contains(&args.rule) || args.rule.contains(id.split('/').nth(1).unwrap_or(id))
+            })
             .collect();
-        let hint = if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
-        return Err(Error::Usage(format!("unknown rule `{}`{hint}; `tactful rules` lists them", args.rule)));
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!(" (did you mean {}?)", near.join(", "))
+        };
+        return Err(Error::Usage(format!(
+            "unknown rule `{}`{hint}; `tactful rules` lists them",
+            args.rule
+        )));
     };
     let d = &rule.def;
     let mut text = format!(
@@ -308,7 +376,12 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
     if let Some(h) = &d.help {
         text.push_str(&format!("Help: {h}\n"));
     }
-    let indent = |ex: &str| ex.trim_end().lines().map(|l| format!("    {l}\n")).collect::<String>();
+    let indent = |ex: &str| {
+        ex.trim_end()
+            .lines()
+            .map(|l| format!("    {l}\n"))
+            .collect::<String>()
+    };
     text.push_str("\nBad (fires):\n");
     for ex in &d.bad {
         text.push_str(&indent(&ex.value));
@@ -322,9 +395,10 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
 
 fn write_out(s: &mut Streams, text: &str) -> Result<u8, Error> {
     match s.stdout.write_all(text.as_bytes()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::Input { path: "<stdout>".into(), message: format!("cannot write output: {e}") })
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Input {
+            path: "<stdout>".into(),
+            message: format!("cannot write output: {e}"),
+        }),
         _ => Ok(EXIT_CLEAN),
     }
 }

@@ -8,7 +8,11 @@ use crate::config::Deny;
 use crate::render::Format;
 
 #[derive(Debug, Parser)]
-#[command(name = "tactful", version, about = "Lint job-search follow-up emails: no blame, a pleasantry first, interest restated")]
+#[command(
+    name = "tactful",
+    version,
+    about = "Lint job-search follow-up emails: no blame, a pleasantry first, interest restated"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

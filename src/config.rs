@@ -90,7 +90,11 @@ impl Config {
         Ok(Config {
             path: Some(path.to_path_buf()),
             packs: file.packs.iter().map(|p| base.join(&p.value)).collect(),
-            rules: file.rules.iter().map(|(k, v)| (k.clone(), v.value, yaml::range(v))).collect(),
+            rules: file
+                .rules
+                .iter()
+                .map(|(k, v)| (k.clone(), v.value, yaml::range(v)))
+                .collect(),
             no_default_rules: file.no_default_rules,
             holidays: file.holidays.map(|h| h.value),
             deny: file.deny,
@@ -108,7 +112,10 @@ impl Config {
 
     /// An error pointing at `span` of this config file.
     pub fn error(&self, span: std::ops::Range<usize>, message: String) -> SourceError {
-        let path = self.path.as_ref().map_or("<config>".into(), |p| p.display().to_string());
+        let path = self
+            .path
+            .as_ref()
+            .map_or("<config>".into(), |p| p.display().to_string());
         SourceError::new(&path, &self.text, span, message)
     }
 }

@@ -14,14 +14,14 @@
 //! assert!(findings.iter().any(|f| f.rule.starts_with("blame/")));
 //! ```
 
+pub mod app;
+pub mod cli;
+pub mod config;
 pub mod error;
 pub mod finding;
 pub mod input;
 pub mod lint;
+pub mod render;
 pub mod rules;
 pub mod source;
 pub mod yaml;
-pub mod app;
-pub mod cli;
-pub mod config;
-pub mod render;

@@ -14,7 +14,9 @@ pub fn lint(draft: &Draft, rules: &RuleSet) -> Vec<Finding> {
             check_rule(rules, i, draft, &matches, &mut out);
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule)));
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
     out.dedup_by(|b, a| a.rule == b.rule && a.span == b.span);
     out
 }

@@ -9,7 +9,11 @@ fn main() -> ExitCode {
     let cli = match tactful::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { tactful::app::EXIT_FAILURE } else { tactful::app::EXIT_CLEAN };
+            let code = if e.use_stderr() {
+                tactful::app::EXIT_FAILURE
+            } else {
+                tactful::app::EXIT_CLEAN
+            };
             let _ = e.print();
             return ExitCode::from(code);
         }

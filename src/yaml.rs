@@ -13,10 +13,14 @@ pub use serde_saphyr::Spanned;
 /// [`SourceError`] that points at the offending line.
 pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, SourceError> {
     serde_saphyr::from_str(text).map_err(|e| {
-        let span = e
-            .location()
-            .and_then(|l| l.span().byte_offset())
-            .map_or(0..0, |o| o as usize..o as usize);
+        let span = e.location().map_or(0..0, |l| {
+            let at = l
+                .span()
+                .byte_offset()
+                .map(|o| o as usize)
+                .unwrap_or_else(|| offset_of(text, l.line() as usize, l.column() as usize));
+            at..at
+        });
         let plain = e.without_snippet().to_string();
         // The library appends "at line L, column C"; we show the position ourselves.
         let message = match plain.rfind(" at line ") {
@@ -35,6 +39,22 @@ pub fn range<T>(value: &Spanned<T>) -> Range<usize> {
         (Some(o), None) => o as usize..o as usize,
         _ => 0..0,
     }
+}
+
+/// The byte offset of 1-based `line` and `column` (in characters).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let rest = &text[start.min(text.len())..];
+    start
+        + rest
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(char::len_utf8)
+            .sum::<usize>()
 }
 
 fn clamp(r: Range<usize>, len: usize) -> Range<usize> {

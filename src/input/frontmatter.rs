@@ -52,7 +52,15 @@ pub struct FrontMatter {
     pub kind: Option<Field<DraftKind>>,
 }
 
-const KEYS: &[&str] = &["send-date", "promised-by", "role", "company", "contact", "prefers", "kind"];
+const KEYS: &[&str] = &[
+    "send-date",
+    "promised-by",
+    "role",
+    "company",
+    "contact",
+    "prefers",
+    "kind",
+];
 
 #[derive(Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -76,17 +84,32 @@ pub fn parse(path: &str, source: &str) -> Result<(FrontMatter, usize), SourceErr
     let mut pos = yaml_start;
     let close = loop {
         if pos >= source.len() {
-            return Err(SourceError::new(path, source, bom..open, "front matter opened with `---` is never closed")
-                .with_note("end it with a line `---`, or remove the first line if it is not front matter"));
+            return Err(SourceError::new(
+                path,
+                source,
+                bom..open,
+                "front matter opened with `---` is never closed",
+            )
+            .with_note(
+                "end it with a line `---`, or remove the first line if it is not front matter",
+            ));
         }
         if let Some(next) = delimiter_line(source, pos) {
             break (pos, next);
         }
-        pos = source[pos..].find('\n').map_or(source.len(), |i| pos + i + 1);
+        pos = source[pos..]
+            .find('\n')
+            .map_or(source.len(), |i| pos + i + 1);
     };
     let yaml_text = &source[yaml_start..close.0];
     let fm = parse_yaml(path, source, yaml_start, yaml_text)?;
-    Ok((FrontMatter { span: Some(bom..close.1), ..fm }, close.1))
+    Ok((
+        FrontMatter {
+            span: Some(bom..close.1),
+            ..fm
+        },
+        close.1,
+    ))
 }
 
 /// If a `---` (or `...` when closing) line starts at `at`, the offset after it.
@@ -97,7 +120,12 @@ fn delimiter_line(source: &str, at: usize) -> Option<usize> {
     (line == "---" || (at > 0 && line == "...")).then_some(at + line_end)
 }
 
-fn parse_yaml(path: &str, source: &str, base: usize, yaml_text: &str) -> Result<FrontMatter, SourceError> {
+fn parse_yaml(
+    path: &str,
+    source: &str,
+    base: usize,
+    yaml_text: &str,
+) -> Result<FrontMatter, SourceError> {
     if yaml_text.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
@@ -124,24 +152,44 @@ fn parse_yaml(path: &str, source: &str, base: usize, yaml_text: &str) -> Result<
             };
             if let Some(known) = alias {
                 let r = yaml::range(key);
-                return Err(SourceError::new(path, source, r.start + base..r.end + base, format!("unknown front matter key `{k}`"))
-                    .with_note(format!("did you mean `{known}`?")));
+                return Err(SourceError::new(
+                    path,
+                    source,
+                    r.start + base..r.end + base,
+                    format!("unknown front matter key `{k}`"),
+                )
+                .with_note(format!("did you mean `{known}`?")));
             }
         }
     }
     let raw: Raw = yaml::parse(path, yaml_text).map_err(shift)?;
     let field = |s: &Spanned<String>| {
         let r = yaml::range(s);
-        Field { value: s.value.trim().to_string(), span: r.start + base..r.end + base }
-    };
-    let date = |s: &Option<Spanned<String>>, key: &str| -> Result<Option<Field<Date>>, SourceError> {
-        let Some(s) = s else { return Ok(None) };
-        let f = field(s);
-        match f.value.parse::<Date>() {
-            Ok(d) if f.value.len() == 10 => Ok(Some(Field { value: d, span: f.span })),
-            _ => Err(SourceError::new(path, source, f.span, format!("`{key}` must be a date written YYYY-MM-DD, not `{}`", f.value))),
+        Field {
+            value: s.value.trim().to_string(),
+            span: r.start + base..r.end + base,
         }
     };
+    let date =
+        |s: &Option<Spanned<String>>, key: &str| -> Result<Option<Field<Date>>, SourceError> {
+            let Some(s) = s else { return Ok(None) };
+            let f = field(s);
+            match f.value.parse::<Date>() {
+                Ok(d) if f.value.len() == 10 => Ok(Some(Field {
+                    value: d,
+                    span: f.span,
+                })),
+                _ => Err(SourceError::new(
+                    path,
+                    source,
+                    f.span,
+                    format!(
+                        "`{key}` must be a date written YYYY-MM-DD, not `{}`",
+                        f.value
+                    ),
+                )),
+            }
+        };
     let spanned = |r: Range<usize>| r.start + base..r.end + base;
     Ok(FrontMatter {
         span: None,
@@ -150,8 +198,14 @@ fn parse_yaml(path: &str, source: &str, base: usize, yaml_text: &str) -> Result<
         role: raw.role.as_ref().map(field),
         company: raw.company.as_ref().map(field),
         contact: raw.contact.as_ref().map(field),
-        prefers: raw.prefers.as_ref().map(|s| Field { value: s.value, span: spanned(yaml::range(s)) }),
-        kind: raw.kind.as_ref().map(|s| Field { value: s.value, span: spanned(yaml::range(s)) }),
+        prefers: raw.prefers.as_ref().map(|s| Field {
+            value: s.value,
+            span: spanned(yaml::range(s)),
+        }),
+        kind: raw.kind.as_ref().map(|s| Field {
+            value: s.value,
+            span: spanned(yaml::range(s)),
+        }),
     })
 }
 
@@ -161,7 +215,8 @@ mod tests {
 
     #[test]
     fn parses_known_keys_and_skips_others() {
-        let src = "---\ntitle: Hello\nsend-date: 2026-12-01\nprefers: phone\nkind: interview\n---\nHi\n";
+        let src =
+            "---\ntitle: Hello\nsend-date: 2026-12-01\nprefers: phone\nkind: interview\n---\nHi\n";
         let (fm, body) = parse("d.md", src).unwrap();
         assert_eq!(&src[body..], "Hi\n");
         let sd = fm.send_date.unwrap();

@@ -1,5 +1,5 @@
-//! Markdown syntax that is not the author's words: fenced code, HTML comments, emphasis
-//! markers, link targets and heading marks. Blanking the markers lets "**still** waiting"
+//! Markdown syntax that is not the author's words: fenced code, HTML comments, headings,
+//! emphasis markers and link targets. Blanking the markers lets "**still** waiting"
 //! match like the plain words.
 
 use std::ops::Range;
@@ -23,9 +23,14 @@ pub(super) fn blank_syntax(source: &str, range: Range<usize>, mask: &mut Mask) {
             mask.blank(start..next.min(range.end));
             continue;
         }
-        // Heading marks and list bullets are layout, not words.
+        // Headings are the document's titles, not the email's words.
+        if trimmed.starts_with('#') {
+            mask.blank(start..end);
+            continue;
+        }
+        // List bullets are layout, not words.
         let indent = line.len() - trimmed.len();
-        let marker = trimmed.len() - trimmed.trim_start_matches(['#', '*', '-', '+']).len();
+        let marker = trimmed.len() - trimmed.trim_start_matches(['*', '-', '+']).len();
         if marker > 0 && trimmed[marker..].starts_with(' ') {
             mask.blank(start + indent..start + indent + marker);
         }

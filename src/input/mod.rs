@@ -64,7 +64,9 @@ impl Draft {
             message,
         };
         if bytes.contains(&0) {
-            return Err(input_error("binary file (it contains NUL bytes), not a draft".into()));
+            return Err(input_error(
+                "binary file (it contains NUL bytes), not a draft".into(),
+            ));
         }
         let source = String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
@@ -73,7 +75,10 @@ impl Draft {
                 "not valid UTF-8 (invalid byte at offset {at}, line {line}); save the draft as UTF-8"
             ))
         })?;
-        if source.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').is_empty() {
+        if source
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
+            .is_empty()
+        {
             return Err(input_error("empty file: there is nothing to lint".into()));
         }
         Draft::from_source(path, source, format).map_err(Error::from)
@@ -94,7 +99,7 @@ impl Draft {
             markdown::blank_syntax(&source, body_start..author_end, &mut mask);
         }
         let text = mask.apply(&source);
-        let opening_start = opening::start(&text, body_start, format);
+        let opening_start = opening::start(&source, &text, body_start, format);
         let lower = text.to_ascii_lowercase();
         Ok(Draft {
             lower,
@@ -173,7 +178,10 @@ impl Mask {
 }
 
 /// Iterates over the lines of `text[range]` as (start, end-without-newline, next-start).
-pub(crate) fn lines_in(text: &str, range: Range<usize>) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+pub(crate) fn lines_in(
+    text: &str,
+    range: Range<usize>,
+) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     let mut pos = range.start;
     let end = range.end;
     std::iter::from_fn(move || {
@@ -183,7 +191,14 @@ pub(crate) fn lines_in(text: &str, range: Range<usize>) -> impl Iterator<Item = 
         let start = pos;
         let nl = text[start..end].find('\n').map(|i| start + i);
         let (line_end, next) = match nl {
-            Some(i) => (if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i }, i + 1),
+            Some(i) => (
+                if i > start && text.as_bytes()[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                },
+                i + 1,
+            ),
             None => (end, end),
         };
         pos = next;
@@ -201,7 +216,8 @@ mod tests {
 
     #[test]
     fn lint_text_keeps_offsets_and_hides_quotes_and_signature() {
-        let src = "Hi Jane,\n\nI hope you are well.\n\n> still waiting\n\n-- \nStill waiting Inc.\n";
+        let src =
+            "Hi Jane,\n\nI hope you are well.\n\n> still waiting\n\n-- \nStill waiting Inc.\n";
         let d = draft(src);
         assert_eq!(d.text.len(), src.len());
         assert!(d.text.contains("I hope you are well."));

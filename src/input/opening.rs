@@ -12,14 +12,14 @@ use super::{lines_in, Format};
 
 /// Where the opening starts in the lint text: after leading blank lines, header-like lines
 /// ("Subject: …"), Markdown headings and the greeting.
-pub(super) fn start(text: &str, body_start: usize, format: Format) -> usize {
+pub(super) fn start(source: &str, text: &str, body_start: usize, format: Format) -> usize {
     for (start, end, next) in lines_in(text, body_start..text.len()) {
         let line = &text[start..end];
         let trimmed = line.trim();
         if trimmed.is_empty() || header_like().is_match(trimmed) {
             continue;
         }
-        if format == Format::Markdown && line.trim_start().starts_with('#') {
+        if format == Format::Markdown && source[start..end].trim_start().starts_with('#') {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -61,8 +61,18 @@ pub(super) fn sentences(text: &str, start: usize, n: usize) -> Range<usize> {
     let mut joined = bytes.to_vec();
     for i in 0..bytes.len() {
         if bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let prev_nl = i > 0 && matches!(bytes[..i].iter().rev().find(|b| !matches!(b, b' ' | b'\t' | b'\r')), Some(b'\n'));
-            let next_nl = bytes[i + 1..].iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r')) == Some(&b'\n');
+            let prev_nl = i > 0
+                && matches!(
+                    bytes[..i]
+                        .iter()
+                        .rev()
+                        .find(|b| !matches!(b, b' ' | b'\t' | b'\r')),
+                    Some(b'\n')
+                );
+            let next_nl = bytes[i + 1..]
+                .iter()
+                .find(|b| !matches!(b, b' ' | b'\t' | b'\r'))
+                == Some(&b'\n');
             if !prev_nl && !next_nl {
                 joined[i] = b' ';
             }
@@ -96,5 +106,7 @@ fn greeting() -> &'static Regex {
 
 fn header_like() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)^(?:subject|to|from|cc|bcc|date|re):\s").expect("header regex compiles"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:subject|to|from|cc|bcc|date|re):\s").expect("header regex compiles")
+    })
 }

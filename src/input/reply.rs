@@ -53,7 +53,10 @@ fn is_cut_line(line: &str) -> bool {
 
 fn outlook_from(lines: &[(usize, usize, usize)], source: &str) -> bool {
     let first = source[lines[0].0..lines[0].1].trim();
-    let Some(rest) = first.strip_prefix("From:").or_else(|| first.strip_prefix("*From:*")) else {
+    let Some(rest) = first
+        .strip_prefix("From:")
+        .or_else(|| first.strip_prefix("*From:*"))
+    else {
         return false;
     };
     if rest.trim().is_empty() {
@@ -94,7 +97,10 @@ mod tests {
     #[test]
     fn finds_where_the_author_stops() {
         let src = "Hello\n-----Original Message-----\nFrom: x\n";
-        assert_eq!(&src[author_end(src)..], "-----Original Message-----\nFrom: x\n");
+        assert_eq!(
+            &src[author_end(src)..],
+            "-----Original Message-----\nFrom: x\n"
+        );
         let src = "Hello\nFrom: Jane Doe <j@x.com>\nSent: Tuesday\nTo: me\n";
         assert!(src[author_end(src)..].starts_with("From: Jane"));
         let src = "Hello\n\nSent from my iPhone\n";

@@ -14,7 +14,11 @@ use crate::finding::Severity;
 
 pub fn render(reports: &[FileReport], style: Style, out: &mut dyn Write) -> io::Result<()> {
     let config = Config::default();
-    let mut buf = if style.color { Buffer::ansi() } else { Buffer::no_color() };
+    let mut buf = if style.color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     for r in reports {
         if r.findings.is_empty() {
             continue;
@@ -26,8 +30,12 @@ pub fn render(reports: &[FileReport], style: Style, out: &mut dyn Write) -> io::
                 Severity::Warning => CsSeverity::Warning,
                 Severity::Note => CsSeverity::Note,
             };
-            let label = Label::primary((), f.span.clone()).with_message(f.label.clone().unwrap_or_default());
-            let mut d = Diagnostic::new(severity).with_code(&f.rule).with_message(&f.message).with_labels(vec![label]);
+            let label = Label::primary((), f.span.clone())
+                .with_message(f.label.clone().unwrap_or_default());
+            let mut d = Diagnostic::new(severity)
+                .with_code(&f.rule)
+                .with_message(&f.message)
+                .with_labels(vec![label]);
             if let Some(help) = &f.help {
                 d = d.with_notes(vec![format!("help: {help}")]);
             }
@@ -73,12 +81,17 @@ pub fn error_diagnostic(e: &SourceError) -> Diagnostic<()> {
 
 /// Writes a located error like a finding, with the offending line shown.
 pub fn render_source_error(e: &SourceError, color: bool, out: &mut dyn Write) -> io::Result<()> {
-    let mut buf = if color { Buffer::ansi() } else { Buffer::no_color() };
+    let mut buf = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
     let file = SimpleFile::new(e.path.as_str(), &*e.text);
     if e.text.is_empty() {
         writeln!(out, "error: {}: {}", e.path, e.message)?;
         return Ok(());
     }
-    term::emit_to_write_style(&mut buf, &Config::default(), &file, &error_diagnostic(e)).map_err(io::Error::other)?;
+    term::emit_to_write_style(&mut buf, &Config::default(), &file, &error_diagnostic(e))
+        .map_err(io::Error::other)?;
     out.write_all(buf.as_slice())
 }

@@ -42,7 +42,10 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary { files: reports.len(), ..Summary::default() };
+        let mut s = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
         for f in reports.iter().flat_map(|r| &r.findings) {
             match f.severity {
                 Severity::Error => s.errors += 1,
@@ -62,7 +65,12 @@ pub struct Style {
 }
 
 /// Writes `reports` in `format`.
-pub fn render(format: Format, reports: &[FileReport], style: Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    format: Format,
+    reports: &[FileReport],
+    style: Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Human => human::render(reports, style, out),
         Format::Short => short::render(reports, out),

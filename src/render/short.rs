@@ -11,7 +11,14 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
         let index = LineIndex::new(&r.source);
         for f in &r.findings {
             let (line, col) = index.line_col(&r.source, f.span.start);
-            writeln!(out, "{}:{line}:{col}: {}[{}]: {}", r.path, f.severity.as_str(), f.rule, f.message)?;
+            writeln!(
+                out,
+                "{}:{line}:{col}: {}[{}]: {}",
+                r.path,
+                f.severity.as_str(),
+                f.rule,
+                f.message
+            )?;
         }
     }
     Ok(())

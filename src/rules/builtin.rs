@@ -15,7 +15,13 @@ pub const PACKS: &[(&str, &str)] = &[
 pub fn packs() -> Result<Vec<Pack>, SourceError> {
     PACKS
         .iter()
-        .map(|(name, text)| pack::parse(&format!("<builtin>/rules/{name}.yaml"), text, Origin::Builtin))
+        .map(|(name, text)| {
+            pack::parse(
+                &format!("<builtin>/rules/{name}.yaml"),
+                text,
+                Origin::Builtin,
+            )
+        })
         .collect()
 }
 
@@ -33,12 +39,18 @@ mod tests {
             for def in &p.rules {
                 for ex in &def.bad {
                     if set.example_fires(&def.id, &ex.value).is_none() {
-                        failures.push(format!("{}: bad example does not fire: {:?}", def.id, ex.value));
+                        failures.push(format!(
+                            "{}: bad example does not fire: {:?}",
+                            def.id, ex.value
+                        ));
                     }
                 }
                 for ex in &def.good {
                     if let Some(m) = set.example_fires(&def.id, &ex.value) {
-                        failures.push(format!("{}: good example fires on {m:?}: {:?}", def.id, ex.value));
+                        failures.push(format!(
+                            "{}: good example fires on {m:?}: {:?}",
+                            def.id, ex.value
+                        ));
                     }
                 }
             }

@@ -86,7 +86,9 @@ impl Matches {
 
     /// The matches of rule `index` that start inside `range`.
     pub fn within(&self, index: usize, range: Range<usize>) -> impl Iterator<Item = &Range<usize>> {
-        self.per_rule[index].iter().filter(move |m| range.contains(&m.start))
+        self.per_rule[index]
+            .iter()
+            .filter(move |m| range.contains(&m.start))
     }
 }
 
@@ -179,7 +181,8 @@ impl RuleSet {
         for p in &kept {
             for r in &p.rules {
                 if !seen.insert(r.id.as_str()) {
-                    return Err(p.error(r.id_span.clone(), format!("duplicate rule id `{}`", r.id))
+                    return Err(p
+                        .error(r.id_span.clone(), format!("duplicate rule id `{}`", r.id))
                         .with_note("each rule id must be unique across all loaded packs"));
                 }
             }
@@ -197,13 +200,29 @@ impl RuleSet {
                 origin: p.origin.clone(),
             });
         }
-        let index: HashMap<String, usize> = rules.iter().enumerate().map(|(i, r)| (r.def.id.clone(), i)).collect();
+        let index: HashMap<String, usize> = rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.def.id.clone(), i))
+            .collect();
         for i in 0..rules.len() {
             if let Some(first) = &rules[i].def.first {
-                let target = index.get(&first.value).copied().filter(|&t| rules[t].def.kind == Kind::Require);
+                let target = index
+                    .get(&first.value)
+                    .copied()
+                    .filter(|&t| rules[t].def.kind == Kind::Require);
                 let Some(t) = target else {
-                    let p = kept.iter().find(|p| p.name == rules[i].def.pack).expect("rule's pack is loaded");
-                    return Err(p.error(first.span.clone(), format!("`first` must name a loaded `require` rule; `{}` is not one", first.value)));
+                    let p = kept
+                        .iter()
+                        .find(|p| p.name == rules[i].def.pack)
+                        .expect("rule's pack is loaded");
+                    return Err(p.error(
+                        first.span.clone(),
+                        format!(
+                            "`first` must name a loaded `require` rule; `{}` is not one",
+                            first.value
+                        ),
+                    ));
                 };
                 rules[i].first = Some(t);
             }
@@ -213,10 +232,36 @@ impl RuleSet {
                 r.severity = *s;
             }
         }
-        let compile_error = |e: String| SourceError::new("<rules>", "", 0..0, format!("the rules do not compile together: {}", summary(&e)));
-        let phrases = Matcher::build(rules.iter().enumerate().filter_map(|(i, r)| Some((i, r.phrase_src.clone()?))).collect()).map_err(compile_error)?;
-        let patterns = Matcher::build(rules.iter().enumerate().filter_map(|(i, r)| Some((i, r.pattern_src.clone()?))).collect()).map_err(compile_error)?;
-        let ruleset = RuleSet { rules, packs: packs_info, phrases, patterns };
+        let compile_error = |e: String| {
+            SourceError::new(
+                "<rules>",
+                "",
+                0..0,
+                format!("the rules do not compile together: {}", summary(&e)),
+            )
+        };
+        let phrases = Matcher::build(
+            rules
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i, r.phrase_src.clone()?)))
+                .collect(),
+        )
+        .map_err(compile_error)?;
+        let patterns = Matcher::build(
+            rules
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i, r.pattern_src.clone()?)))
+                .collect(),
+        )
+        .map_err(compile_error)?;
+        let ruleset = RuleSet {
+            rules,
+            packs: packs_info,
+            phrases,
+            patterns,
+        };
         for p in kept.iter().filter(|p| p.origin == Origin::File) {
             ruleset.check_examples(p)?;
         }
@@ -247,13 +292,22 @@ impl RuleSet {
     /// Runs the `bad` and `good` examples of every rule of `pack`.
     pub fn check_examples(&self, pack: &Pack) -> Result<(), SourceError> {
         for def in &pack.rules {
-            for (ex, must_fire) in def.bad.iter().map(|e| (e, true)).chain(def.good.iter().map(|e| (e, false))) {
+            for (ex, must_fire) in def
+                .bad
+                .iter()
+                .map(|e| (e, true))
+                .chain(def.good.iter().map(|e| (e, false)))
+            {
                 let fired = self.example_fires(&def.id, &ex.value);
                 if fired.is_some() != must_fire {
                     let msg = if must_fire {
                         format!("this `bad` example does not fire `{}`", def.id)
                     } else {
-                        format!("this `good` example fires `{}` on {:?}", def.id, fired.unwrap_or_default())
+                        format!(
+                            "this `good` example fires `{}` on {:?}",
+                            def.id,
+                            fired.unwrap_or_default()
+                        )
                     };
                     return Err(pack.error(ex.span.clone(), msg).with_note(if must_fire {
                         "a `bad` example must be caught by the rule: widen the phrases or fix the example"
@@ -274,12 +328,19 @@ impl RuleSet {
         let matches = self.scan(&draft);
         let mut out = Vec::new();
         check_rule(self, i, &draft, &matches, &mut out);
-        out.first().map(|f| draft.source[f.span.clone()].to_string())
+        out.first()
+            .map(|f| draft.source[f.span.clone()].to_string())
     }
 }
 
 /// The registry of rule kinds: one line per kind.
-pub fn check_rule(set: &RuleSet, index: usize, draft: &Draft, matches: &Matches, out: &mut Vec<Finding>) {
+pub fn check_rule(
+    set: &RuleSet,
+    index: usize,
+    draft: &Draft,
+    matches: &Matches,
+    out: &mut Vec<Finding>,
+) {
     let rule = &set.rules[index];
     if !rule.def.kinds.is_empty() {
         if let Some(kind) = &draft.front_matter.kind {
@@ -316,12 +377,19 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<Rule, SourceError> {
     let check_patterns = |list: &[pack::Located]| -> Result<Option<String>, SourceError> {
         if pack.origin == Origin::File {
             for p in list {
-                if let Err(e) = RegexBuilder::new(&p.value).size_limit(USER_REGEX_SIZE_LIMIT).build() {
+                if let Err(e) = RegexBuilder::new(&p.value)
+                    .size_limit(USER_REGEX_SIZE_LIMIT)
+                    .build()
+                {
                     let msg = match e {
-                        regex::Error::CompiledTooBig(limit) => format!("regex is too large: it compiles to more than {limit} bytes"),
+                        regex::Error::CompiledTooBig(limit) => {
+                            format!("regex is too large: it compiles to more than {limit} bytes")
+                        }
                         other => format!("regex does not compile: {}", summary(&other.to_string())),
                     };
-                    return Err(pack.error(p.span.clone(), msg).with_note("split it into smaller patterns, or use `phrases`"));
+                    return Err(pack
+                        .error(p.span.clone(), msg)
+                        .with_note("split it into smaller patterns, or use `phrases`"));
                 }
             }
         }
@@ -363,7 +431,8 @@ fn alternation(parts: impl Iterator<Item = String>) -> Option<String> {
 
 /// The last line of a multi-line regex error, which says what is wrong.
 fn summary(s: &str) -> String {
-    s.lines().last().unwrap_or(s).trim().to_string()
+    let last = s.lines().last().unwrap_or(s).trim();
+    last.strip_prefix("error: ").unwrap_or(last).to_string()
 }
 
 /// The offset of the character after the one at `i`.

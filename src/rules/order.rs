@@ -8,7 +8,14 @@ use crate::input::Draft;
 use super::{finding, Matches, Rule};
 
 /// `indices` are the positions of `rule` and of `first` in the rule set.
-pub fn check(rule: &Rule, first: &Rule, draft: &Draft, matches: &Matches, indices: (usize, usize), out: &mut Vec<Finding>) {
+pub fn check(
+    rule: &Rule,
+    first: &Rule,
+    draft: &Draft,
+    matches: &Matches,
+    indices: (usize, usize),
+    out: &mut Vec<Finding>,
+) {
     let body = draft.body();
     let Some(ask) = matches.within(indices.0, body.clone()).next() else {
         return;
@@ -17,6 +24,13 @@ pub fn check(rule: &Rule, first: &Rule, draft: &Draft, matches: &Matches, indice
         return;
     };
     if ask.start < required.start {
-        out.push(finding(rule, ask.clone(), Some(format!("this comes before the first `{}` match", first.def.id))));
+        out.push(finding(
+            rule,
+            ask.clone(),
+            Some(format!(
+                "this comes before the first `{}` match",
+                first.def.id
+            )),
+        ));
     }
 }

@@ -190,7 +190,9 @@ pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError
             _ => {
                 return Err(err(
                     id_span,
-                    format!("rule id `{id}` must be `{name}/NAME` (lowercase letters, digits and `-`)"),
+                    format!(
+                        "rule id `{id}` must be `{name}/NAME` (lowercase letters, digits and `-`)"
+                    ),
                 ))
             }
         }
@@ -200,7 +202,10 @@ pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError
             if present && !allowed.contains(&kind) {
                 Err(err(
                     kind_span.clone(),
-                    format!("`{field}` does not apply to a rule of kind `{}`", kind.as_str()),
+                    format!(
+                        "`{field}` does not apply to a rule of kind `{}`",
+                        kind.as_str()
+                    ),
                 ))
             } else {
                 Ok(())
@@ -292,7 +297,6 @@ pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError
 /// Lowercase ASCII letters, digits and `-`, not empty.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }

@@ -67,12 +67,29 @@ pub fn compile(phrase: &str) -> Result<String, PhraseError> {
     }
     // Word boundaries only at the phrase's edges: between words, whitespace is required
     // anyway, and fewer assertions keep the automaton small.
-    let first = phrase.trim_start().trim_start_matches(['(', '[']).chars().next();
+    let first = phrase
+        .trim_start()
+        .trim_start_matches(['(', '['])
+        .chars()
+        .next();
     let tail = phrase.trim_end();
-    let tail = tail.strip_suffix(")?").map_or(tail, |t| &tail[..t.len() + 1]);
+    let tail = tail
+        .strip_suffix(")?")
+        .map_or(tail, |t| &tail[..t.len() + 1]);
     let last = tail.trim_end_matches([')', ']']).chars().next_back();
-    let edge = |c: Option<char>| if c.is_some_and(|c| c.is_alphanumeric()) { B } else { "" };
-    Ok(format!("{}(?:{}){}", edge(first), emit_sequence(&seq), edge(last)))
+    let edge = |c: Option<char>| {
+        if c.is_some_and(|c| c.is_alphanumeric()) {
+            B
+        } else {
+            ""
+        }
+    };
+    Ok(format!(
+        "{}(?:{}){}",
+        edge(first),
+        emit_sequence(&seq),
+        edge(last)
+    ))
 }
 
 /// True when `text[start..end]` crosses a blank line: words from two paragraphs never form
@@ -194,7 +211,8 @@ impl Parser<'_> {
     fn word(&mut self) -> Vec<Item> {
         let start = self.pos;
         while let Some(c) = self.peek() {
-            if c.is_whitespace() || "()[]|…".contains(c) || self.src[self.pos..].starts_with("...") {
+            if c.is_whitespace() || "()[]|…".contains(c) || self.src[self.pos..].starts_with("...")
+            {
                 break;
             }
             self.pos += c.len_utf8();
@@ -203,7 +221,9 @@ impl Parser<'_> {
         let core_start = raw.find(|c: char| c.is_alphanumeric()).unwrap_or(raw.len());
         let core_end = raw
             .rfind(|c: char| c.is_alphanumeric())
-            .map_or(core_start, |i| i + raw[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(core_start, |i| {
+                i + raw[i..].chars().next().map_or(1, char::len_utf8)
+            });
         // Keep a trailing apostrophe-contraction tail ("n't" ends in a letter anyway).
         let mut out = Vec::new();
         if core_start > 0 {
@@ -379,13 +399,22 @@ mod tests {
     fn finds(phrase: &str, text: &str) -> Option<String> {
         matcher(phrase)
             .find_iter(text)
-            .find(|m| unicode_edges_ok(text, m.start(), m.end()) && !spans_paragraph_break(text, m.start(), m.end()))
+            .find(|m| {
+                unicode_edges_ok(text, m.start(), m.end())
+                    && !spans_paragraph_break(text, m.start(), m.end())
+            })
             .map(|m| m.as_str().to_string())
     }
 
     #[test]
     fn contractions_and_expansions_match_each_other() {
-        for text in ["I didn't hear", "I did not hear", "I didnt hear", "I DIDN’T hear", "I did\nnot  hear"] {
+        for text in [
+            "I didn't hear",
+            "I did not hear",
+            "I didnt hear",
+            "I DIDN’T hear",
+            "I did\nnot  hear",
+        ] {
             assert!(finds("I didn't hear", text).is_some(), "{text}");
             assert!(finds("I did not hear", text).is_some(), "{text}");
         }
@@ -410,17 +439,32 @@ mod tests {
         assert!(finds("no reply", "uno reply").is_none());
         assert!(finds("no reply", "no replyé").is_none());
         assert!(finds("no reply", "éno reply").is_none());
-        assert_eq!(finds("no reply", "Sadly, no reply.").as_deref(), Some("no reply"));
+        assert_eq!(
+            finds("no reply", "Sadly, no reply.").as_deref(),
+            Some("no reply")
+        );
     }
 
     #[test]
     fn groups_optionals_and_gaps() {
-        assert!(finds("(haven't|never) heard [back] from you", "I never heard from you").is_some());
+        assert!(finds(
+            "(haven't|never) heard [back] from you",
+            "I never heard from you"
+        )
+        .is_some());
         assert_eq!(
-            finds("[I] haven't heard back [from you]", "I haven't heard back from you yet").as_deref(),
+            finds(
+                "[I] haven't heard back [from you]",
+                "I haven't heard back from you yet"
+            )
+            .as_deref(),
             Some("I haven't heard back from you")
         );
-        assert!(finds("interested in ... role", "interested in the senior analyst role").is_some());
+        assert!(finds(
+            "interested in ... role",
+            "interested in the senior analyst role"
+        )
+        .is_some());
         assert!(finds("interested in ... role", "interested in a b c d e role").is_none());
         assert!(finds("follow-up", "a follow up email").is_some());
         assert!(finds("no [word|news] yet", "no news yet").is_some());

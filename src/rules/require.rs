@@ -22,5 +22,9 @@ pub fn check(rule: &Rule, draft: &Draft, matches: &Matches, index: usize, out: &
         Scope::Opening => "the draft opens here",
         Scope::Body => "nothing in this draft does that",
     };
-    out.push(finding(rule, draft.first_body_line(), Some(label.to_string())));
+    out.push(finding(
+        rule,
+        draft.first_body_line(),
+        Some(label.to_string()),
+    ));
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# End-to-end speed: one draft from process start to exit, and 10,000 drafts compared with
+# ripgrep over the same files using an equivalent ASCII-boundary phrase list.
+# Needs ripgrep and hyperfine (Debian: apt-get install ripgrep hyperfine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -q
+python3 scripts/gen-corpus.py bench-corpus 10000
+bin=target/release/tactful
+# The rg baseline: the built-in blame phrases' main forms, with ASCII word boundaries.
+cat > bench-corpus.phrases <<'P'
+(?-u:\b)(haven'?t|have not|didn'?t|did not|never) (heard|hear)(?-u:\b)
+(?-u:\b)still waiting(?-u:\b)
+(?-u:\b)per my (last|previous) (email|message)(?-u:\b)
+(?-u:\b)you (never|didn'?t|did not|haven'?t|have not) (replied|responded|reply|respond|get back|got back)(?-u:\b)
+(?-u:\b)(you said you would|you promised)(?-u:\b)
+(?-u:\b)it'?s been (two|three|four|several) weeks and(?-u:\b)
+(?-u:\b)(i hope|hope you|thank you|thanks|congratulations)(?-u:\b)
+(?-u:\b)(interested in|excited about|eager to)(?-u:\b)
+P
+echo "== one draft, process start to exit"
+hyperfine -N --warmup 5 --runs 50 "$bin check -q --format short bench-corpus/draft-00000.txt" --ignore-failure --export-json /tmp/tactful-one.json | grep -E "Time|Range"
+echo "== 10,000 drafts"
+hyperfine --warmup 1 --runs 5 --ignore-failure \
+  "$bin check -q --format short bench-corpus > /dev/null" \
+  "rg -i -c -f bench-corpus.phrases bench-corpus > /dev/null" \
+  --export-json /tmp/tactful-corpus.json | grep -E "Time|Range|±|faster"
+python3 - <<'PY'
+import json
+r = json.load(open("/tmp/tactful-corpus.json"))["results"]
+t, g = r[0]["mean"], r[1]["mean"]
+print(f"ratio tactful/rg = {t / g:.2f} (tactful {t:.3f} s, rg {g:.3f} s)")
+PY

@@ -1,0 +1,354 @@
+//! The command line as users and scripts see it: exit codes, formats, stdin, directories,
+//! config discovery, `rules` and `explain`, and every kind of broken rule pack.
+
+mod common;
+
+use std::fs;
+
+use common::{root, tactful};
+
+const CLEAN: &str =
+    "Hi Jane,\n\nI hope you had a restful Thanksgiving. I remain very interested in the role.\n";
+const BLAMING: &str = "Hi Jane,\n\nI hope you are well. I still haven't heard back. I remain very interested in the role.\n";
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("clean.txt"), CLEAN).unwrap();
+    fs::write(dir.path().join("bad.txt"), BLAMING).unwrap();
+    assert_eq!(tactful(dir.path(), &["check", "clean.txt"], None).code, 0);
+    assert_eq!(tactful(dir.path(), &["check", "bad.txt"], None).code, 1);
+    let missing = tactful(dir.path(), &["check", "nope.txt"], None);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nope.txt"), "{}", missing.stderr);
+    assert_eq!(
+        tactful(
+            dir.path(),
+            &["check", "--format", "nonsense", "clean.txt"],
+            None
+        )
+        .code,
+        2
+    );
+    assert_eq!(
+        tactful(
+            dir.path(),
+            &["check", "--send-date", "2026-02-30", "clean.txt"],
+            None
+        )
+        .code,
+        2
+    );
+    assert_eq!(
+        tactful(
+            dir.path(),
+            &["check", "--holidays", "mars", "clean.txt"],
+            None
+        )
+        .code,
+        2
+    );
+}
+
+#[test]
+fn stdin_is_read_with_dash_and_when_piped() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = tactful(
+        dir.path(),
+        &["check", "--format", "short", "-"],
+        Some(BLAMING.as_bytes()),
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.starts_with("-:3:22: error[blame/didnt-hear]"),
+        "{}",
+        run.stdout
+    );
+    let run = tactful(
+        dir.path(),
+        &["check", "--format", "json"],
+        Some(BLAMING.as_bytes()),
+    );
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["files"][0]["path"], "-");
+    assert_eq!(
+        doc["files"][0]["findings"][0]["text"],
+        "I still haven't heard back"
+    );
+}
+
+#[test]
+fn directories_are_walked_and_sorted() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("drafts/sub")).unwrap();
+    fs::write(dir.path().join("drafts/sub/b.md"), BLAMING).unwrap();
+    fs::write(dir.path().join("drafts/a.txt"), BLAMING).unwrap();
+    fs::write(dir.path().join("drafts/c.txt"), CLEAN).unwrap();
+    fs::write(dir.path().join("drafts/image.png"), [0u8, 1, 2]).unwrap();
+    let run = tactful(dir.path(), &["check", "--format", "json", "drafts"], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let paths: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["drafts/a.txt", "drafts/c.txt", "drafts/sub/b.md"]);
+    assert_eq!(doc["summary"]["files"], 3);
+    assert_eq!(doc["files"][1]["findings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn bad_input_is_a_clear_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    fs::write(dir.path().join("bin.txt"), [b'h', 0, 0xff]).unwrap();
+    fs::write(dir.path().join("latin1.txt"), b"caf\xe9 still waiting").unwrap();
+    fs::write(
+        dir.path().join("fm.md"),
+        "---\nsend-date: tomorrow\n---\nHi\n",
+    )
+    .unwrap();
+    for (file, needle) in [
+        ("empty.txt", "empty"),
+        ("bin.txt", "binary"),
+        ("latin1.txt", "UTF-8"),
+        ("fm.md", "fm.md:2:"),
+    ] {
+        let run = tactful(dir.path(), &["check", file], None);
+        assert_eq!(run.code, 2, "{file}");
+        assert!(run.stderr.contains(needle), "{file}: {}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{file}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn config_is_discovered_upward_and_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("a/b")).unwrap();
+    fs::write(dir.path().join("a/b/bad.txt"), BLAMING).unwrap();
+    fs::write(
+        dir.path().join("tactful.yaml"),
+        "rules:\n  blame/didnt-hear: warning\n",
+    )
+    .unwrap();
+    let run = tactful(
+        &dir.path().join("a/b"),
+        &["check", "--format", "short", "bad.txt"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("warning[blame/didnt-hear]"),
+        "{}",
+        run.stdout
+    );
+    let run = tactful(
+        &dir.path().join("a/b"),
+        &["check", "--deny", "warnings", "bad.txt"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    fs::write(
+        dir.path().join("tactful.yaml"),
+        "rules:\n  blame/didnt-hear: off\n",
+    )
+    .unwrap();
+    let run = tactful(
+        &dir.path().join("a/b"),
+        &["check", "--format", "short", "bad.txt"],
+        None,
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    fs::write(
+        dir.path().join("tactful.yaml"),
+        "rules:\n  blame/no-such-rule: off\n",
+    )
+    .unwrap();
+    let run = tactful(&dir.path().join("a/b"), &["check", "bad.txt"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown rule `blame/no-such-rule`"),
+        "{}",
+        run.stderr
+    );
+    fs::write(dir.path().join("tactful.yaml"), "rulez: {}\n").unwrap();
+    let run = tactful(&dir.path().join("a/b"), &["check", "bad.txt"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown field `rulez`") && run.stderr.contains("tactful.yaml:1:1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn user_pack_adds_rules_and_can_replace_a_builtin_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = root().join("fixtures/packs/good.yaml");
+    let draft = "Hi Jane,\n\nI hope you are well. Just circling back on this. I remain very interested in the role.\n";
+    fs::write(dir.path().join("d.txt"), draft).unwrap();
+    let run = tactful(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "short",
+            "--rules",
+            pack.to_str().unwrap(),
+            "d.txt",
+        ],
+        None,
+    );
+    assert!(
+        run.stdout.contains("warning[nudge/circling-back]"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let run = tactful(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "short",
+            "--no-default-rules",
+            "--rules",
+            pack.to_str().unwrap(),
+            "d.txt",
+        ],
+        None,
+    );
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    let rules = tactful(
+        dir.path(),
+        &[
+            "rules",
+            "--format",
+            "json",
+            "--rules",
+            pack.to_str().unwrap(),
+        ],
+        None,
+    );
+    let list: serde_json::Value = serde_json::from_str(&rules.stdout).unwrap();
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == "nudge/circling-back" && r["pack"] == "nudge"));
+}
+
+#[test]
+fn each_bad_pack_names_file_line_and_column() {
+    let cases = [
+        ("syntax.yaml", "syntax.yaml:4:", ""),
+        (
+            "unknown-key.yaml",
+            "unknown-key.yaml:5:5",
+            "unknown field `phrase`",
+        ),
+        ("wrong-type.yaml", "wrong-type.yaml:8:14", ""),
+        (
+            "duplicate-id.yaml",
+            "duplicate-id.yaml:10:9",
+            "duplicate rule id `dup/one`",
+        ),
+        (
+            "bad-regex.yaml",
+            "bad-regex.yaml:9:9",
+            "regex does not compile",
+        ),
+        (
+            "huge-regex.yaml",
+            "huge-regex.yaml:9:9",
+            "regex is too large",
+        ),
+        (
+            "no-examples.yaml",
+            "no-examples.yaml:3:9",
+            "needs `examples`",
+        ),
+        (
+            "failing-example.yaml",
+            "failing-example.yaml:11:11",
+            "this `bad` example does not fire `fail/waiting`",
+        ),
+        (
+            "firing-good-example.yaml",
+            "firing-good-example.yaml:14:11",
+            "this `good` example fires `fail/waiting`",
+        ),
+        ("bad-phrase.yaml", "bad-phrase.yaml:9:9", "is never closed"),
+        ("bad-id.yaml", "bad-id.yaml:3:9", "must be `wrong/NAME`"),
+    ];
+    let dir = root().join("fixtures/packs/bad");
+    for (file, location, message) in cases {
+        let run = tactful(
+            &dir,
+            &["rules", "--no-default-rules", "--rules", file],
+            None,
+        );
+        assert_eq!(run.code, 2, "{file}: {}", run.stdout);
+        assert!(
+            run.stderr.contains(location),
+            "{file}: expected {location} in\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains(message),
+            "{file}: expected {message:?} in\n{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn rules_and_explain_describe_the_packs() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = tactful(dir.path(), &["rules"], None);
+    assert_eq!(run.code, 0);
+    for id in [
+        "blame/didnt-hear",
+        "opening/missing-pleasantry",
+        "opening/pleasantry-after-ask",
+        "interest/missing",
+    ] {
+        assert!(run.stdout.contains(id), "{id}");
+    }
+    let run = tactful(dir.path(), &["explain", "blame/didnt-hear"], None);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("Why:")
+            && run.stdout.contains("Bad (fires):")
+            && run.stdout.contains("Good (does not fire):")
+    );
+    let run = tactful(dir.path(), &["explain", "didnt-hear"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean blame/didnt-hear"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn bundled_examples_show_findings() {
+    let run = tactful(
+        root(),
+        &["check", "--format", "short", "fixtures/examples/"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("blaming.txt") && run.stdout.contains("error[blame/"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("tactful.md"),
+        "the tactful example must be clean:\n{}",
+        run.stdout
+    );
+}
