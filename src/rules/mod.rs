@@ -100,11 +100,19 @@ struct Matcher {
 }
 
 impl Matcher {
-    fn build(sources: Vec<(usize, String)>) -> Result<Option<Matcher>, String> {
-        if sources.is_empty() {
+    /// One pattern per rule that has a source `pick` returns.
+    fn build(
+        rules: &[Rule],
+        pick: impl Fn(&Rule) -> Option<&str>,
+    ) -> Result<Option<Matcher>, String> {
+        let (owner, patterns): (Vec<usize>, Vec<&str>) = rules
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((i, pick(r)?)))
+            .unzip();
+        if patterns.is_empty() {
             return Ok(None);
         }
-        let (owner, patterns): (Vec<usize>, Vec<String>) = sources.into_iter().unzip();
         let regex = meta::Builder::new()
             .configure(meta::Config::new().nfa_size_limit(Some(SET_SIZE_LIMIT)))
             .build_many(&patterns)
@@ -240,22 +248,9 @@ impl RuleSet {
                 format!("the rules do not compile together: {}", summary(&e)),
             )
         };
-        let phrases = Matcher::build(
-            rules
-                .iter()
-                .enumerate()
-                .filter_map(|(i, r)| Some((i, r.phrase_src.clone()?)))
-                .collect(),
-        )
-        .map_err(compile_error)?;
-        let patterns = Matcher::build(
-            rules
-                .iter()
-                .enumerate()
-                .filter_map(|(i, r)| Some((i, r.pattern_src.clone()?)))
-                .collect(),
-        )
-        .map_err(compile_error)?;
+        let phrases = Matcher::build(&rules, |r| r.phrase_src.as_deref()).map_err(compile_error)?;
+        let patterns =
+            Matcher::build(&rules, |r| r.pattern_src.as_deref()).map_err(compile_error)?;
         let ruleset = RuleSet {
             rules,
             packs: packs_info,
