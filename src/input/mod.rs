@@ -6,6 +6,7 @@
 //! One file per input format; `reply` holds what all formats share (quotes, attribution
 //! lines, signatures) and `opening` finds the greeting and the first sentences.
 
+mod fold;
 mod frontmatter;
 mod markdown;
 mod opening;
@@ -13,6 +14,7 @@ mod reply;
 
 use std::ops::Range;
 
+pub use fold::Folded;
 pub use frontmatter::{Channel, DraftKind, Field, FrontMatter};
 
 use crate::error::{Error, SourceError};
@@ -47,8 +49,8 @@ pub struct Draft {
     pub front_matter: FrontMatter,
     /// Same length as `source`; only the author's words are left, the rest is spaces.
     pub text: String,
-    /// `text` with ASCII letters lowercased (same offsets): what phrases run over.
-    pub lower: String,
+    /// `text` folded for phrase matching (case, apostrophes, blanks).
+    pub folded: Folded,
     /// Where the body starts (after any front matter).
     pub body_start: usize,
     /// Where the opening starts: the first author words after the greeting line.
@@ -100,9 +102,8 @@ impl Draft {
         }
         let text = mask.apply(&source);
         let opening_start = opening::start(&source, &text, body_start, format);
-        let lower = text.to_ascii_lowercase();
         Ok(Draft {
-            lower,
+            folded: Folded::new(&text),
             path: path.to_string(),
             source,
             format,

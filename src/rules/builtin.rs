@@ -57,4 +57,18 @@ mod tests {
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
+
+    /// Built-in phrases compile lazily at run time; loaded the way a user's pack is, every
+    /// phrase is compiled up front and every example run, so none can fail in the field.
+    #[test]
+    fn builtin_packs_pass_the_checks_of_user_packs() {
+        let packs: Vec<Pack> = PACKS
+            .iter()
+            .map(|(name, text)| pack::parse(&format!("rules/{name}.yaml"), text, Origin::File))
+            .collect::<Result<_, _>>()
+            .unwrap();
+        if let Err(e) = RuleSet::build(packs, &Overrides::default()) {
+            panic!("{}: {}", e.path, e.message);
+        }
+    }
 }

@@ -1,11 +1,12 @@
 //! Rules: packs are loaded and checked (`pack`), phrases made tolerant (`phrase`), and all
-//! rules compiled into one [`RuleSet`]. The phrases of every rule form one multi-pattern
-//! regex that scans each draft once and reports each match with its rule; no rule runs a
-//! pass of its own.
+//! rules compiled into one [`RuleSet`]. The phrases of every rule are found in one scan of
+//! each draft (`index`), and raw patterns by one multi-pattern regex; each match is
+//! reported with its rule, and no rule runs a pass of its own.
 //! Each rule kind is one file (`avoid`, `require`, `order`), registered in [`check_rule`].
 
 pub mod avoid;
 pub mod builtin;
+pub mod index;
 pub mod order;
 pub mod pack;
 pub mod phrase;
@@ -21,6 +22,7 @@ use regex_automata::{meta, Input};
 use crate::error::SourceError;
 use crate::finding::{Finding, Severity};
 use crate::input::{Draft, Format};
+use index::PhraseIndex;
 pub use pack::{Kind, Origin, Pack, RuleDef, Scope};
 
 /// The compiled size a user's regex may take. Packs are data, and a pattern that compiles
@@ -35,7 +37,6 @@ pub struct Rule {
     pub def: RuleDef,
     /// The severity in force (after config); `None` means turned off.
     pub severity: Option<Severity>,
-    phrase_src: Option<String>,
     pattern_src: Option<String>,
     unless_phrase_src: Option<String>,
     unless_pattern_src: Option<String>,
@@ -51,7 +52,11 @@ impl Rule {
     pub fn unless_matches(&self, draft: &Draft) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         if let Some(re) = lazy(&self.unless_phrase_re, &self.unless_phrase_src) {
-            out.extend(re.find_iter(&draft.lower).map(|m| m.range()));
+            let folded = &draft.folded;
+            out.extend(
+                re.find_iter(&folded.text)
+                    .map(|m| folded.original(m.range())),
+            );
         }
         if let Some(re) = lazy(&self.unless_pattern_re, &self.unless_pattern_src) {
             out.extend(re.find_iter(&draft.text).map(|m| m.range()));
@@ -92,7 +97,7 @@ impl Matches {
     }
 }
 
-/// One multi-pattern regex: pattern `i` belongs to rule `owner[i]`.
+/// One multi-pattern regex over the raw patterns: pattern `i` belongs to rule `owner[i]`.
 #[derive(Debug)]
 struct Matcher {
     regex: meta::Regex,
@@ -121,27 +126,17 @@ impl Matcher {
     }
 
     /// Scans `text` once, appending each match to its rule's list. After a match the
-    /// search resumes one character after its start, not at its end, so a phrase of
-    /// another rule that overlaps it is still found; overlapping matches of one rule are
-    /// merged.
-    fn scan(&self, text: &str, is_phrase: bool, out: &mut [Vec<Range<usize>>]) {
+    /// search resumes one character after its start, not at its end, so a pattern of
+    /// another rule that overlaps it is still found.
+    fn scan(&self, text: &str, out: &mut [Vec<Range<usize>>]) {
         let mut at = 0;
         while at <= text.len() {
             let Some(m) = self.regex.search(&Input::new(text).span(at..text.len())) else {
                 break;
             };
             at = next_char(text, m.start());
-            let ok = !m.is_empty()
-                && (!is_phrase
-                    || (phrase::unicode_edges_ok(text, m.start(), m.end())
-                        && !phrase::spans_paragraph_break(text, m.start(), m.end())));
-            if !ok {
-                continue;
-            }
-            let list = &mut out[self.owner[m.pattern().as_usize()]];
-            match list.last_mut() {
-                Some(prev) if m.start() < prev.end => prev.end = prev.end.max(m.end()),
-                _ => list.push(m.range()),
+            if !m.is_empty() {
+                out[self.owner[m.pattern().as_usize()]].push(m.range());
             }
         }
     }
@@ -153,8 +148,8 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// The packs the rules came from, in load order.
     pub packs: Vec<PackInfo>,
-    /// Every rule's phrases, run over the lowercased lint text.
-    phrases: Option<Matcher>,
+    /// Every rule's phrases, found in the folded lint text.
+    phrases: PhraseIndex,
     /// Every rule's raw patterns, run over the lint text as written.
     patterns: Option<Matcher>,
 }
@@ -197,9 +192,12 @@ impl RuleSet {
         }
         let mut rules = Vec::new();
         let mut packs_info = Vec::new();
+        let mut phrases = Vec::new();
         for p in &kept {
             for def in &p.rules {
-                rules.push(compile_rule(p, def)?);
+                let (rule, compiled) = compile_rule(p, def)?;
+                phrases.extend(compiled.into_iter().map(|c| (rules.len(), c)));
+                rules.push(rule);
             }
             packs_info.push(PackInfo {
                 name: p.name.clone(),
@@ -248,7 +246,7 @@ impl RuleSet {
                 format!("the rules do not compile together: {}", summary(&e)),
             )
         };
-        let phrases = Matcher::build(&rules, |r| r.phrase_src.as_deref()).map_err(compile_error)?;
+        let phrases = PhraseIndex::build(phrases).map_err(compile_error)?;
         let patterns =
             Matcher::build(&rules, |r| r.pattern_src.as_deref()).map_err(compile_error)?;
         let ruleset = RuleSet {
@@ -264,18 +262,23 @@ impl RuleSet {
     }
 
     /// Scans `draft` once for the phrases of every rule (and once more for raw patterns,
-    /// when any pack has them).
+    /// when any pack has them). Overlapping matches of one rule are merged.
     pub fn scan(&self, draft: &Draft) -> Matches {
         let mut per_rule = vec![Vec::new(); self.rules.len()];
-        if let Some(m) = &self.phrases {
-            m.scan(&draft.lower, true, &mut per_rule);
-        }
+        self.phrases.scan(&draft.folded, &mut per_rule);
         if let Some(m) = &self.patterns {
-            m.scan(&draft.text, false, &mut per_rule);
-            for list in &mut per_rule {
-                list.sort_by_key(|r| (r.start, r.end));
-                list.dedup_by(|b, a| b.start < a.end);
+            m.scan(&draft.text, &mut per_rule);
+        }
+        for list in &mut per_rule {
+            list.sort_by_key(|r| (r.start, r.end));
+            let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
+            for r in list.drain(..) {
+                match merged.last_mut() {
+                    Some(prev) if r.start < prev.end => prev.end = prev.end.max(r.end),
+                    _ => merged.push(r),
+                }
             }
+            *list = merged;
         }
         Matches { per_rule }
     }
@@ -367,7 +370,8 @@ pub fn finding(rule: &Rule, span: Range<usize>, label: Option<String>) -> Findin
     }
 }
 
-fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<Rule, SourceError> {
+/// Compiles one rule; its phrases are returned apart, for the phrase index.
+fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<phrase::Compiled>), SourceError> {
     let phrases = compile_phrases(pack, &def.phrases)?;
     let check_patterns = |list: &[pack::Located]| -> Result<Option<String>, SourceError> {
         if pack.origin == Origin::File {
@@ -376,14 +380,8 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<Rule, SourceError> {
                     .size_limit(USER_REGEX_SIZE_LIMIT)
                     .build()
                 {
-                    let msg = match e {
-                        regex::Error::CompiledTooBig(limit) => {
-                            format!("regex is too large: it compiles to more than {limit} bytes")
-                        }
-                        other => format!("regex does not compile: {}", summary(&other.to_string())),
-                    };
                     return Err(pack
-                        .error(p.span.clone(), msg)
+                        .error(p.span.clone(), regex_problem(e))
                         .with_note("split it into smaller patterns, or use `phrases`"));
                 }
             }
@@ -391,32 +389,64 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<Rule, SourceError> {
         Ok(alternation(list.iter().map(|p| format!("(?:{})", p.value))))
     };
     let patterns = check_patterns(&def.patterns)?;
-    Ok(Rule {
+    let unless = compile_phrases(pack, &def.unless)?;
+    let rule = Rule {
         def: def.clone(),
         severity: Some(def.severity),
-        phrase_src: phrases,
         pattern_src: patterns,
-        unless_phrase_src: compile_phrases(pack, &def.unless)?,
+        unless_phrase_src: alternation(unless.into_iter().map(|c| c.regex)),
         unless_pattern_src: check_patterns(&def.unless_patterns)?,
         unless_phrase_re: OnceLock::new(),
         unless_pattern_re: OnceLock::new(),
         first: None,
-    })
+    };
+    Ok((rule, phrases))
 }
 
-fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Option<String>, SourceError> {
-    let mut parts = Vec::with_capacity(list.len());
+/// Compiles each phrase of `list`. A pack read from a file also has each phrase's regex
+/// built, so a phrase too large to compile is an error at load time, not a silent miss.
+fn compile_phrases(
+    pack: &Pack,
+    list: &[pack::Located],
+) -> Result<Vec<phrase::Compiled>, SourceError> {
+    let mut out = Vec::with_capacity(list.len());
     for p in list {
-        match phrase::compile(&p.value) {
-            Ok(re) => parts.push(re),
-            Err(e) => {
-                return Err(pack.error(p.span.clone(), format!("phrase `{}`: {}", p.value, e.message))
-                    .with_note("phrases are words with `(a|b)` alternatives, `[optional]` words and `...` gaps; use `patterns` for raw regex"))
+        let compiled = phrase::compile(&p.value).map_err(|e| {
+            pack.error(p.span.clone(), format!("phrase `{}`: {}", p.value, e.message))
+                .with_note("phrases are words with `(a|b)` alternatives, `[optional]` words and `...` gaps; use `patterns` for raw regex")
+        })?;
+        if pack.origin == Origin::File {
+            if let Err(e) = index::compile(&compiled.regex) {
+                return Err(pack
+                    .error(
+                        p.span.clone(),
+                        format!(
+                            "phrase `{}`: {}",
+                            p.value,
+                            match e.size_limit() {
+                                Some(limit) => too_large(limit),
+                                None => format!("regex does not compile: {e}"),
+                            }
+                        ),
+                    )
+                    .with_note("split it into smaller phrases"));
             }
         }
+        out.push(compiled);
     }
-    // No case folding: phrases are lowercase and run over the lowercased text.
-    Ok(alternation(parts.into_iter()))
+    Ok(out)
+}
+
+fn too_large(limit: usize) -> String {
+    format!("regex is too large: it compiles to more than {limit} bytes")
+}
+
+/// What is wrong with a regex that failed to build.
+fn regex_problem(e: regex::Error) -> String {
+    match e {
+        regex::Error::CompiledTooBig(limit) => too_large(limit),
+        other => format!("regex does not compile: {}", summary(&other.to_string())),
+    }
 }
 
 fn alternation(parts: impl Iterator<Item = String>) -> Option<String> {

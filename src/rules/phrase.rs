@@ -14,12 +14,11 @@
 
 use std::fmt;
 
-/// Whitespace between words: any run of blanks and line breaks. A match that spans a
-/// paragraph break is rejected afterwards (see [`spans_paragraph_break`]), which keeps
-/// this class small.
-pub const WS: &str = r"[ \t\r\n\x{A0}]+";
-/// Any apostrophe people type or their software substitutes.
-pub const APOS: &str = r"['\x{2019}\x{2018}\x{2BC}\x{60}\x{B4}]";
+/// Whitespace between words. Phrases run over folded text (see [`crate::input::Folded`]),
+/// where every run of blanks within a paragraph is one space.
+pub const WS: &str = " ";
+/// An apostrophe: the folded text has only this one.
+pub const APOS: &str = "'";
 /// A word boundary that stays on the DFA fast path.
 const B: &str = r"(?-u:\b)";
 /// At most this many words inside a `...` gap.
@@ -49,8 +48,18 @@ enum Item {
     Gap,
 }
 
-/// Compiles one phrase into a regex fragment (no flags; the caller adds `(?i)`).
-pub fn compile(phrase: &str) -> Result<String, PhraseError> {
+/// A phrase compiled for the scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compiled {
+    /// The regex, to run over folded text (see [`crate::input::Folded`]).
+    pub regex: String,
+    /// Literals of which every match contains at least one: a draft without any of them
+    /// cannot match, so the regex only runs where one occurs.
+    pub anchors: Vec<String>,
+}
+
+/// Compiles one phrase into a regex over folded text, and the literals that anchor it.
+pub fn compile(phrase: &str) -> Result<Compiled, PhraseError> {
     let mut parser = Parser {
         src: phrase,
         pos: 0,
@@ -84,28 +93,80 @@ pub fn compile(phrase: &str) -> Result<String, PhraseError> {
             ""
         }
     };
-    Ok(format!(
-        "{}(?:{}){}",
-        edge(first),
-        emit_sequence(&seq),
-        edge(last)
-    ))
+    let regex = format!("{}(?:{}){}", edge(first), emit_sequence(&seq), edge(last));
+    let anchors = anchors(&seq).expect("a phrase with a required item has anchors");
+    Ok(Compiled { regex, anchors })
 }
 
-/// True when `text[start..end]` crosses a blank line: words from two paragraphs never form
-/// one phrase.
-pub fn spans_paragraph_break(text: &str, start: usize, end: usize) -> bool {
-    let m = &text.as_bytes()[start..end];
-    let mut newline_seen = false;
-    for &b in m {
-        match b {
-            b'\n' if newline_seen => return true,
-            b'\n' => newline_seen = true,
-            b' ' | b'\t' | b'\r' => {}
-            _ => newline_seen = false,
+/// Words too common to be worth anchoring on when a rarer word is there.
+const COMMON: &[&str] = &[
+    "a", "an", "and", "are", "as", "be", "been", "did", "do", "for", "had", "has", "have", "i",
+    "in", "is", "it", "me", "my", "not", "of", "on", "so", "that", "the", "this", "to", "was",
+    "we", "you", "your",
+];
+
+/// The best set of anchor literals for `seq`: one of its required items, the one whose
+/// literals are longest and least common.
+fn anchors(seq: &[Item]) -> Option<Vec<String>> {
+    let score = |set: &Vec<String>| {
+        let weakest = set
+            .iter()
+            .map(|l| {
+                if COMMON.contains(&l.as_str()) {
+                    0
+                } else {
+                    l.chars().count()
+                }
+            })
+            .min()
+            .unwrap_or(0);
+        (weakest, std::cmp::Reverse(set.len()))
+    };
+    seq.iter().filter_map(item_anchors).max_by_key(score)
+}
+
+/// Literals of which every match of `item` contains one, or `None` when it can be empty.
+fn item_anchors(item: &Item) -> Option<Vec<String>> {
+    match item {
+        Item::Word(w) => Some(word_anchors(w)),
+        Item::Punct(p) => Some(vec![p.clone()]),
+        Item::Group(alts) => {
+            let mut all = Vec::new();
+            for alt in alts {
+                all.extend(anchors(alt)?);
+            }
+            all.sort();
+            all.dedup();
+            Some(all)
+        }
+        Item::Optional(_) | Item::Gap => None,
+    }
+}
+
+/// The literals every spelling of `w` contains (see [`emit_word`]).
+fn word_anchors(w: &str) -> Vec<String> {
+    // The longest piece between the characters a spelling may drop or replace.
+    let piece = |s: &str| {
+        s.split(['\'', '-'])
+            .max_by_key(|p| p.len())
+            .filter(|p| !p.is_empty())
+            .unwrap_or(s)
+            .to_string()
+    };
+    if let Some(stem) = w.strip_suffix("n't") {
+        return match stem {
+            "ca" => vec!["can".into()],
+            "wo" => vec!["will".into(), "won".into()],
+            "sha" => vec!["shall".into(), "shan".into()],
+            _ => vec![piece(stem)],
+        };
+    }
+    if let Some((pronoun, _)) = w.split_once('\'') {
+        if PRONOUNS.contains(&pronoun) {
+            return vec![pronoun.to_string()];
         }
     }
-    false
+    vec![piece(w)]
 }
 
 /// True when `text[start..end]` does not start or end inside a word, judged with Unicode
@@ -339,7 +400,7 @@ fn emit_item(item: &Item) -> String {
             let parts: Vec<String> = alts.iter().map(|a| emit_sequence(a)).collect();
             format!("(?:{})", parts.join("|"))
         }
-        Item::Gap => format!(r"(?:{WS}[^ \t\r\n<>]+){{0,{GAP_WORDS}}}"),
+        Item::Gap => format!(r"(?:{WS}[^ \n<>]+){{0,{GAP_WORDS}}}"),
     }
 }
 
@@ -377,12 +438,25 @@ fn emit_word(w: &str) -> String {
 }
 
 fn emit_plain(w: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(w.len() + 8);
     for c in w.chars() {
         match c {
-            '\'' => out.push_str(&format!("{APOS}?")),
-            '-' => out.push_str(&format!("(?:-|{WS})?")),
-            c => out.push_str(&regex::escape(&c.to_string())),
+            '\'' => {
+                out.push_str(APOS);
+                out.push('?');
+            }
+            '-' => {
+                out.push_str("(?:-|");
+                out.push_str(WS);
+                out.push_str(")?");
+            }
+            c => {
+                // The characters `regex::escape` escapes.
+                if "\\.+*?()|[]{}^$#&-~".contains(c) {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
         }
     }
     out
@@ -392,18 +466,38 @@ fn emit_plain(w: &str) -> String {
 mod tests {
     use super::*;
 
-    fn matcher(phrase: &str) -> regex::Regex {
-        regex::Regex::new(&format!("(?i){}", compile(phrase).unwrap())).unwrap()
+    use crate::input::Folded;
+
+    /// The first match of `phrase` in `text`, found the way drafts are scanned: over the
+    /// folded text, mapped back to the original.
+    fn finds(phrase: &str, text: &str) -> Option<String> {
+        let compiled = compile(phrase).unwrap();
+        let re = regex::Regex::new(&compiled.regex).unwrap();
+        let folded = Folded::new(text);
+        let found = re
+            .find_iter(&folded.text)
+            .find(|m| unicode_edges_ok(&folded.text, m.start(), m.end()))
+            .map(|m| m.range());
+        if let Some(m) = &found {
+            let hit = &folded.text[m.clone()];
+            assert!(
+                compiled.anchors.iter().any(|a| hit.contains(a.as_str())),
+                "{hit:?} contains none of the anchors {:?}",
+                compiled.anchors
+            );
+        }
+        found.map(|m| text[folded.original(m)].to_string())
     }
 
-    fn finds(phrase: &str, text: &str) -> Option<String> {
-        matcher(phrase)
-            .find_iter(text)
-            .find(|m| {
-                unicode_edges_ok(text, m.start(), m.end())
-                    && !spans_paragraph_break(text, m.start(), m.end())
-            })
-            .map(|m| m.as_str().to_string())
+    #[test]
+    fn anchors_are_the_rarest_required_words() {
+        let a = |p: &str| compile(p).unwrap().anchors;
+        assert_eq!(a("I haven't heard back"), ["heard"]);
+        assert_eq!(a("[still] waiting"), ["waiting"]);
+        assert_eq!(a("(you said|you promised)"), ["promised", "said"]);
+        assert_eq!(a("you won't"), ["will", "won"]);
+        assert_eq!(a("follow-up"), ["follow"]);
+        assert_eq!(a("you're late"), ["late"]);
     }
 
     #[test]

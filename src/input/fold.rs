@@ -1,0 +1,100 @@
+//! The folded text that phrases run over: the author's words with the variation that
+//! phrases must tolerate taken out once, before the scan, instead of being spelled out in
+//! every pattern. Letters are lowercased, every apostrophe people type becomes `'`,
+//! and a run of blanks (spaces, tabs, one line break, no-break spaces) becomes one space;
+//! a run that holds a blank line becomes one `\n`, which no phrase crosses.
+//!
+//! Each byte of the folded text remembers where its character began in the original, so a
+//! match maps back to the exact span in the file.
+
+use std::ops::Range;
+
+/// Characters folded to `'`.
+const APOSTROPHES: &[char] = &['\u{2019}', '\u{2018}', '\u{2BC}', '`', '\u{B4}'];
+
+/// Text folded for phrase matching, with the way back to the original offsets.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    pub text: String,
+    /// `starts[i]` is the original offset of the character folded byte `i` came from; one
+    /// more entry maps the end.
+    starts: Vec<u32>,
+}
+
+fn is_blank(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\r' | '\n' | '\u{A0}' | '\u{2007}' | '\u{2009}' | '\u{202F}' | '\u{3000}'
+    ) || ('\u{2000}'..='\u{200A}').contains(&c)
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let mut out = String::with_capacity(text.len());
+        let mut starts = Vec::with_capacity(text.len() + 1);
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_blank(c) {
+                let mut newlines = usize::from(c == '\n');
+                while let Some(&(_, n)) = chars.peek() {
+                    if !is_blank(n) {
+                        break;
+                    }
+                    newlines += usize::from(n == '\n');
+                    chars.next();
+                }
+                out.push(if newlines >= 2 { '\n' } else { ' ' });
+                starts.push(i as u32);
+            } else if APOSTROPHES.contains(&c) {
+                out.push('\'');
+                starts.push(i as u32);
+            } else if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+                starts.push(i as u32);
+            } else {
+                let before = out.len();
+                out.extend(c.to_lowercase());
+                starts.extend(std::iter::repeat_n(i as u32, out.len() - before));
+            }
+        }
+        starts.push(text.len() as u32);
+        Folded { text: out, starts }
+    }
+
+    /// The original byte range of the folded range `r`.
+    pub fn original(&self, r: Range<usize>) -> Range<usize> {
+        self.starts[r.start] as usize..self.starts[r.end] as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_apostrophes_and_blanks() {
+        let src = "I  Didn\u{2019}t\r\nHEAR\u{A0}back.\n\n\nNext";
+        let f = Folded::new(src);
+        assert_eq!(f.text, "i didn't hear back.\nnext");
+        let at = f.text.find("didn't hear").unwrap();
+        let r = f.original(at..at + "didn't hear".len());
+        assert_eq!(&src[r], "Didn\u{2019}t\r\nHEAR");
+    }
+
+    #[test]
+    fn lowercases_all_letters_and_keeps_their_offsets() {
+        let src = "Café DÉJÀ vu";
+        let f = Folded::new(src);
+        assert_eq!(f.text, "café déjà vu");
+        let at = f.text.find("déjà").unwrap();
+        assert_eq!(&src[f.original(at..at + "déjà".len())], "DÉJÀ");
+    }
+
+    #[test]
+    fn a_blank_line_is_a_newline_and_the_end_maps_to_the_end() {
+        let src = "a \n \n b";
+        let f = Folded::new(src);
+        assert_eq!(f.text, "a\nb");
+        assert_eq!(f.original(0..f.text.len()), 0..src.len());
+    }
+}
