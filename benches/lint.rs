@@ -3,7 +3,7 @@
 
 use tactful::input::{Draft, Format};
 use tactful::lint::lint;
-use tactful::rules::{builtin, Overrides, RuleSet};
+use tactful::rules::{builtin, Context, Overrides, RuleSet};
 
 fn main() {
     divan::main();
@@ -19,9 +19,10 @@ fn build_rule_set() -> RuleSet {
 #[divan::bench]
 fn lint_one_draft(bencher: divan::Bencher) {
     let rules = build_rule_set();
+    let ctx = Context::default();
     bencher.bench(|| {
         let draft =
             Draft::from_source("d.txt", divan::black_box(DRAFT).to_string(), Format::Text).unwrap();
-        lint(&draft, &rules)
+        lint(&draft, &rules, &ctx)
     });
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::calendar::{self, days, Calendar};
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RuleArgs, RulesArgs,
+    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RuleArgs, RulesArgs, WhenArgs,
 };
 use crate::config::{Config, Deny};
 use crate::error::Error;
@@ -16,7 +17,7 @@ use crate::finding::Severity;
 use crate::input::{Draft, Format as InputFormat};
 use crate::lint::lint;
 use crate::render::{self, FileReport, Style};
-use crate::rules::{builtin, pack, Origin, Overrides, RuleSet};
+use crate::rules::{builtin, pack, Context, Origin, Overrides, RuleSet};
 
 /// Exit statuses (CONTRACT §2).
 pub const EXIT_CLEAN: u8 = 0;
@@ -42,6 +43,7 @@ pub fn run(cli: Cli, s: &mut Streams) -> u8 {
         Command::Check(a) => check(a, s),
         Command::Rules(a) => list_rules(a, s),
         Command::Explain(a) => explain(a, s),
+        Command::When(a) => when(a, s),
     };
     match result {
         Ok(code) => code,
@@ -60,14 +62,9 @@ fn report_error(e: &Error, s: &mut Streams) {
     };
 }
 
-/// Today's date in the local time zone: the one place a run reads the clock.
-pub fn today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
-}
-
 fn parse_date(flag: &str, value: &str) -> Result<jiff::civil::Date, Error> {
     if value == "today" {
-        return Ok(today());
+        return Ok(calendar::today());
     }
     value
         .parse::<jiff::civil::Date>()
@@ -80,18 +77,89 @@ fn parse_date(flag: &str, value: &str) -> Result<jiff::civil::Date, Error> {
         })
 }
 
-/// Loads the config and the packs named by flags and config, and compiles them.
-pub fn load_rules(args: &RuleArgs) -> Result<(RuleSet, Config), Error> {
-    let config = match &args.config {
-        Some(p) => Config::load(p)?,
+/// The calendar named by `--holidays`, else by the config (a file named there is found
+/// relative to the config file), else `us`.
+fn calendar_for(flag: Option<&str>, config: &Config) -> Result<Calendar, Error> {
+    match (flag, &config.holidays) {
+        (Some(h), _) => Calendar::resolve(h, None),
+        (None, Some(h)) => Calendar::resolve(h, config.path.as_deref().and_then(Path::parent)),
+        (None, None) => Ok(Calendar::builtin("us").expect("the us calendar is built in")),
+    }
+}
+
+/// The config given with `--config`, or the one found from the current directory up.
+fn load_config(path: Option<&Path>) -> Result<Config, Error> {
+    match path {
+        Some(p) => Config::load(p),
         None => {
             let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
             match Config::discover(&cwd) {
-                Some(p) => Config::load(&p)?,
-                None => Config::default(),
+                Some(p) => Config::load(&p),
+                None => Ok(Config::default()),
             }
         }
+    }
+}
+
+/// `tactful when`: the next good day to follow up.
+fn when(args: WhenArgs, s: &mut Streams) -> Result<u8, Error> {
+    let config = load_config(args.config.as_deref())?;
+    let cal = calendar_for(args.holidays.as_deref(), &config)?;
+    let today = calendar::today();
+    let after = match &args.after {
+        Some(a) => days::parse_when(a, today).map_err(|m| Error::Usage(format!("--after: {m}")))?,
+        None => today,
     };
+    let promised_by = args
+        .promised_by
+        .as_deref()
+        .map(|p| days::parse_when(p, after))
+        .transpose()
+        .map_err(|m| Error::Usage(format!("--promised-by: {m}")))?;
+    let Some((day, skipped)) = days::next_good_day(&cal, after, promised_by) else {
+        return Err(Error::Usage(format!(
+            "no good day found within a year after {after}: does the `{}` calendar make every day a holiday?",
+            cal.name
+        )));
+    };
+    let mut why = format!(
+        "{}: the first Tuesday, Wednesday or Thursday after {after} that is not a holiday nor next to one",
+        days::weekday_name(day.weekday())
+    );
+    if let Some(p) = promised_by {
+        why.push_str(&format!(
+            ", and after {p}, the date they said they would reply by"
+        ));
+    }
+    why.push_str(&format!(
+        " ({} calendar; {} day{} skipped)",
+        cal.name,
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" }
+    ));
+    let mut out = format!("{day}\n{why}\n");
+    if args.verbose {
+        for (d, problems) in &skipped {
+            let reasons: Vec<String> = problems.iter().map(|p| p.describe()).collect();
+            out.push_str(&format!(
+                "  skipped {}: {}\n",
+                days::Day(*d),
+                reasons.join("; ")
+            ));
+        }
+    }
+    s.stdout
+        .write_all(out.as_bytes())
+        .map_err(|e| Error::Input {
+            path: "<stdout>".into(),
+            message: format!("cannot write output: {e}"),
+        })?;
+    Ok(EXIT_CLEAN)
+}
+
+/// Loads the config and the packs named by flags and config, and compiles them.
+pub fn load_rules(args: &RuleArgs) -> Result<(RuleSet, Config), Error> {
+    let config = load_config(args.config.as_deref())?;
     let mut packs = Vec::new();
     if !(args.no_default_rules || config.no_default_rules) {
         packs.extend(builtin::packs()?);
@@ -158,16 +226,16 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         .as_deref()
         .map(|d| parse_date("--send-date", d))
         .transpose()?;
-    if let Some(p) = &args.promised_by {
-        parse_date("--promised-by", p)?;
-    }
-    if let Some(h) = args.holidays.as_ref().or(config.holidays.as_ref()) {
-        if !matches!(h.as_str(), "us" | "gb" | "ca" | "none") && !Path::new(h).is_file() {
-            return Err(Error::Usage(format!(
-                "--holidays takes us, gb, ca, none or a calendar file, not `{h}`"
-            )));
-        }
-    }
+    let promised_by = args
+        .promised_by
+        .as_deref()
+        .map(|d| parse_date("--promised-by", d))
+        .transpose()?;
+    let ctx = Context {
+        send_date,
+        promised_by,
+        calendar: calendar_for(args.holidays.as_deref(), &config)?,
+    };
     let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
     let mut paths = args.paths.clone();
     if paths.is_empty() {
@@ -218,7 +286,7 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
                 }
             };
             let draft = Draft::parse(&path, bytes, format)?;
-            let findings = lint(&draft, &rules);
+            let findings = lint(&draft, &rules, &ctx);
             let date = send_date.or(draft.front_matter.send_date.as_ref().map(|f| f.value));
             Ok(FileReport {
                 path,

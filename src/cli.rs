@@ -26,6 +26,28 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's full explanation with a bad and a good example
     Explain(ExplainArgs),
+    /// Print the next good day to follow up (ISO date, then why)
+    When(WhenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WhenArgs {
+    /// Look strictly after this day (YYYY-MM-DD, or a phrase: today, next Friday, end of
+    /// next week, in 2 weeks); default today
+    #[arg(long, value_name = "DATE")]
+    pub after: Option<String>,
+    /// The date they promised to reply by (YYYY-MM-DD or a phrase, relative to --after)
+    #[arg(long, value_name = "DATE")]
+    pub promised_by: Option<String>,
+    /// Holiday calendar: us, gb, ca, none, or a calendar file (default us)
+    #[arg(long, value_name = "CODE")]
+    pub holidays: Option<String>,
+    /// Config file to use instead of searching for tactful.yaml upward
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// List each day skipped and why
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 /// Where rules come from; shared by every command.

@@ -2,7 +2,7 @@
 //! pleasantry before the ask, and interest in the role restated.
 //!
 //! ```
-//! use tactful::{input::{Draft, Format}, lint::lint, rules::{builtin, Overrides, RuleSet}};
+//! use tactful::{input::{Draft, Format}, lint::lint, rules::{builtin, Context, Overrides, RuleSet}};
 //!
 //! let rules = RuleSet::build(builtin::packs().unwrap(), &Overrides::default()).unwrap();
 //! let draft = Draft::from_source(
@@ -10,11 +10,12 @@
 //!     "Hi Jane,\n\nI still haven't heard back about the analyst role.\n".to_string(),
 //!     Format::Text,
 //! ).unwrap();
-//! let findings = lint(&draft, &rules);
+//! let findings = lint(&draft, &rules, &Context::default());
 //! assert!(findings.iter().any(|f| f.rule.starts_with("blame/")));
 //! ```
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod error;

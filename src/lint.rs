@@ -3,15 +3,15 @@
 
 use crate::finding::Finding;
 use crate::input::Draft;
-use crate::rules::{check_rule, RuleSet};
+use crate::rules::{check_rule, Context, RuleSet};
 
 /// All findings of `rules` in `draft`, sorted by position then rule id.
-pub fn lint(draft: &Draft, rules: &RuleSet) -> Vec<Finding> {
+pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
     let matches = rules.scan(draft);
     let mut out = Vec::new();
     for (i, rule) in rules.rules.iter().enumerate() {
         if rule.severity.is_some() {
-            check_rule(rules, i, draft, &matches, &mut out);
+            check_rule(rules, i, draft, &matches, ctx, &mut out);
         }
     }
     out.sort_by(|a, b| {

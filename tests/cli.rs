@@ -352,3 +352,89 @@ fn bundled_examples_show_findings() {
         run.stdout
     );
 }
+
+#[test]
+fn when_skips_a_holiday_week_and_waits_for_the_promised_date() {
+    let dir = common::root();
+    let run = common::tactful(dir, &["when", "--after", "2026-11-24", "--verbose"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut lines = run.stdout.lines();
+    assert_eq!(lines.next(), Some("2026-12-01"));
+    assert!(lines.next().unwrap().starts_with("Tuesday: "));
+    let skipped: Vec<&str> = lines.collect();
+    assert_eq!(skipped.len(), 6, "{}", run.stdout);
+    assert!(skipped[1].contains("Thursday 2026-11-26: Thanksgiving Day"));
+
+    // The promised date, as a phrase relative to --after: Friday 2026-12-04.
+    let run = common::tactful(
+        dir,
+        &[
+            "when",
+            "--after",
+            "2026-11-24",
+            "--promised-by",
+            "end of next week",
+        ],
+        None,
+    );
+    assert_eq!(
+        run.stdout.lines().next(),
+        Some("2026-12-08"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("after 2026-12-04"));
+    let run = common::tactful(
+        dir,
+        &[
+            "when",
+            "--after",
+            "2026-11-24",
+            "--promised-by",
+            "in 2 weeks",
+        ],
+        None,
+    );
+    assert_eq!(
+        run.stdout.lines().next(),
+        Some("2026-12-09"),
+        "{}",
+        run.stdout
+    );
+
+    // Christmas and New Year: the US and England differ.
+    let us = common::tactful(dir, &["when", "--after", "2026-12-23"], None);
+    assert_eq!(us.stdout.lines().next(), Some("2026-12-29"));
+    let gb = common::tactful(
+        dir,
+        &["when", "--after", "2026-12-23", "--holidays", "gb"],
+        None,
+    );
+    assert_eq!(gb.stdout.lines().next(), Some("2026-12-30"));
+    let none = common::tactful(
+        dir,
+        &["when", "--after", "2026-11-24", "--holidays", "none"],
+        None,
+    );
+    assert_eq!(none.stdout.lines().next(), Some("2026-11-25"));
+}
+
+#[test]
+fn when_rejects_what_it_cannot_read() {
+    let dir = common::root();
+    for args in [
+        &["when", "--after", "sometime soon"][..],
+        &["when", "--after", "2026-02-30"],
+        &["when", "--promised-by", "whenever"],
+        &["when", "--holidays", "mars"],
+    ] {
+        let run = common::tactful(dir, args, None);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"));
+    }
+}

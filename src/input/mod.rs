@@ -119,6 +119,13 @@ impl Draft {
         opening::sentences(&self.text, self.opening_start, sentences)
     }
 
+    /// The first line of the file (without its line break), where findings about the
+    /// draft as a whole point when nothing better is known.
+    pub fn first_line(&self) -> Range<usize> {
+        let end = self.source.find('\n').unwrap_or(self.source.len());
+        0..self.source[..end].trim_end_matches('\r').len()
+    }
+
     /// The first line of the opening (trimmed), where whole-draft findings point.
     pub fn first_body_line(&self) -> Range<usize> {
         let start = self.opening_start.min(self.text.len());

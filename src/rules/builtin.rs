@@ -9,6 +9,8 @@ pub const PACKS: &[(&str, &str)] = &[
     ("blame", include_str!("../../rules/blame.yaml")),
     ("opening", include_str!("../../rules/opening.yaml")),
     ("interest", include_str!("../../rules/interest.yaml")),
+    ("timing", include_str!("../../rules/timing.yaml")),
+    ("channel", include_str!("../../rules/channel.yaml")),
 ];
 
 /// Parses the built-in packs.

@@ -6,11 +6,13 @@
 
 pub mod avoid;
 pub mod builtin;
+pub mod channel;
 pub mod index;
 pub mod order;
 pub mod pack;
 pub mod phrase;
 pub mod require;
+pub mod timing;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -19,6 +21,7 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 use regex_automata::{meta, Input};
 
+use crate::calendar::Calendar;
 use crate::error::SourceError;
 use crate::finding::{Finding, Severity};
 use crate::input::{Draft, Format};
@@ -75,6 +78,26 @@ fn lazy<'a>(cell: &'a OnceLock<Option<Regex>>, src: &Option<String>) -> Option<&
             .and_then(|s| RegexBuilder::new(s).size_limit(SET_SIZE_LIMIT).build().ok())
     })
     .as_ref()
+}
+
+/// What a run knows beyond the draft: the send date and reply-by date given on the
+/// command line (they override front matter), and the holiday calendar.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub send_date: Option<jiff::civil::Date>,
+    pub promised_by: Option<jiff::civil::Date>,
+    pub calendar: Calendar,
+}
+
+impl Default for Context {
+    /// No dates from the command line; US holidays.
+    fn default() -> Self {
+        Context {
+            send_date: None,
+            promised_by: None,
+            calendar: Calendar::builtin("us").expect("the us calendar is built in"),
+        }
+    }
 }
 
 /// Where each rule's phrases and patterns matched in one draft, in order of position.
@@ -325,7 +348,7 @@ impl RuleSet {
         let draft = Draft::from_source("<example>", example.to_string(), Format::Text).ok()?;
         let matches = self.scan(&draft);
         let mut out = Vec::new();
-        check_rule(self, i, &draft, &matches, &mut out);
+        check_rule(self, i, &draft, &matches, &Context::default(), &mut out);
         out.first()
             .map(|f| draft.source[f.span.clone()].to_string())
     }
@@ -337,6 +360,7 @@ pub fn check_rule(
     index: usize,
     draft: &Draft,
     matches: &Matches,
+    ctx: &Context,
     out: &mut Vec<Finding>,
 ) {
     let rule = &set.rules[index];
@@ -354,6 +378,8 @@ pub fn check_rule(
             let first = rule.first.unwrap_or(index);
             order::check(rule, &set.rules[first], draft, matches, (index, first), out)
         }
+        Kind::Timing => timing::check(rule, draft, ctx, out),
+        Kind::Channel => channel::check(rule, draft, out),
     }
 }
 

@@ -19,6 +19,8 @@ pub enum Kind {
     Avoid,
     Require,
     Order,
+    Timing,
+    Channel,
 }
 
 impl Kind {
@@ -27,7 +29,14 @@ impl Kind {
             Kind::Avoid => "avoid",
             Kind::Require => "require",
             Kind::Order => "order",
+            Kind::Timing => "timing",
+            Kind::Channel => "channel",
         }
+    }
+
+    /// Whether rules of this kind match phrases or patterns in the text.
+    pub fn matches_text(self) -> bool {
+        matches!(self, Kind::Avoid | Kind::Require | Kind::Order)
     }
 }
 
@@ -82,9 +91,23 @@ pub struct RuleFile {
     pub first: Option<Spanned<String>>,
     #[serde(default)]
     pub kinds: Vec<DraftKind>,
+    /// For `timing` rules: which problem of the send date the rule reports.
+    #[serde(default)]
+    pub day: Option<Spanned<String>>,
     #[serde(default)]
     pub examples: Option<Spanned<ExamplesFile>>,
 }
+
+/// The values of a `timing` rule's `day`.
+pub const TIMING_DAYS: &[&str] = &[
+    "monday",
+    "friday",
+    "weekend",
+    "holiday",
+    "before-holiday",
+    "after-holiday",
+    "before-promised",
+];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,6 +161,8 @@ pub struct RuleDef {
     pub sentences: usize,
     pub first: Option<Located>,
     pub kinds: Vec<DraftKind>,
+    /// For `timing` rules, one of [`TIMING_DAYS`].
+    pub day: Option<String>,
     pub bad: Vec<Located>,
     pub good: Vec<Located>,
     /// Where the rule starts in its pack file (for errors about the whole rule).
@@ -219,11 +244,37 @@ pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError
             "unless",
             &[Kind::Avoid],
         )?;
-        if r.phrases.is_empty() && r.patterns.is_empty() {
+        only_for(
+            !r.phrases.is_empty() || !r.patterns.is_empty(),
+            "phrases",
+            &[Kind::Avoid, Kind::Require, Kind::Order],
+        )?;
+        only_for(r.day.is_some(), "day", &[Kind::Timing])?;
+        if kind.matches_text() && r.phrases.is_empty() && r.patterns.is_empty() {
             return Err(err(
                 id_span,
                 format!("rule `{id}` has neither `phrases` nor `patterns`"),
             ));
+        }
+        if kind == Kind::Timing {
+            match &r.day {
+                Some(d) if TIMING_DAYS.contains(&d.value.as_str()) => {}
+                Some(d) => {
+                    return Err(err(
+                        yaml::range(d),
+                        format!("`day` must be one of {}", TIMING_DAYS.join(", ")),
+                    ))
+                }
+                None => {
+                    return Err(err(
+                        id_span,
+                        format!(
+                            "rule `{id}` of kind `timing` needs `day`: one of {}",
+                            TIMING_DAYS.join(", ")
+                        ),
+                    ))
+                }
+            }
         }
         if kind == Kind::Require && r.scope.is_none() {
             return Err(err(
@@ -278,6 +329,7 @@ pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError
                 .map_or(DEFAULT_OPENING_SENTENCES, |s| s.value),
             first: r.first.as_ref().map(Located::from),
             kinds: r.kinds.clone(),
+            day: r.day.as_ref().map(|d| d.value.clone()),
             bad,
             good,
             span: rule_span,
