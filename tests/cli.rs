@@ -365,58 +365,28 @@ fn when_skips_a_holiday_week_and_waits_for_the_promised_date() {
     assert_eq!(skipped.len(), 6, "{}", run.stdout);
     assert!(skipped[1].contains("Thursday 2026-11-26: Thanksgiving Day"));
 
+    // The first line (the date) and the whole output of `tactful when ARGS`.
+    let when = |args: &[&str]| {
+        let out = common::tactful(dir, &[&["when"], args].concat(), None).stdout;
+        (out.lines().next().unwrap_or_default().to_string(), out)
+    };
     // The promised date, as a phrase relative to --after: Friday 2026-12-04.
-    let run = common::tactful(
-        dir,
-        &[
-            "when",
-            "--after",
-            "2026-11-24",
-            "--promised-by",
-            "end of next week",
-        ],
-        None,
-    );
-    assert_eq!(
-        run.stdout.lines().next(),
-        Some("2026-12-08"),
-        "{}",
-        run.stdout
-    );
-    assert!(run.stdout.contains("after 2026-12-04"));
-    let run = common::tactful(
-        dir,
-        &[
-            "when",
-            "--after",
-            "2026-11-24",
-            "--promised-by",
-            "in 2 weeks",
-        ],
-        None,
-    );
-    assert_eq!(
-        run.stdout.lines().next(),
-        Some("2026-12-09"),
-        "{}",
-        run.stdout
-    );
+    let (day, out) = when(&["--after", "2026-11-24", "--promised-by", "end of next week"]);
+    assert_eq!(day, "2026-12-08", "{out}");
+    assert!(out.contains("after 2026-12-04"));
+    let (day, _) = when(&["--after", "2026-11-24", "--promised-by", "in 2 weeks"]);
+    assert_eq!(day, "2026-12-09");
 
     // Christmas and New Year: the US and England differ.
-    let us = common::tactful(dir, &["when", "--after", "2026-12-23"], None);
-    assert_eq!(us.stdout.lines().next(), Some("2026-12-29"));
-    let gb = common::tactful(
-        dir,
-        &["when", "--after", "2026-12-23", "--holidays", "gb"],
-        None,
+    assert_eq!(when(&["--after", "2026-12-23"]).0, "2026-12-29");
+    assert_eq!(
+        when(&["--after", "2026-12-23", "--holidays", "gb"]).0,
+        "2026-12-30"
     );
-    assert_eq!(gb.stdout.lines().next(), Some("2026-12-30"));
-    let none = common::tactful(
-        dir,
-        &["when", "--after", "2026-11-24", "--holidays", "none"],
-        None,
+    assert_eq!(
+        when(&["--after", "2026-11-24", "--holidays", "none"]).0,
+        "2026-11-25"
     );
-    assert_eq!(none.stdout.lines().next(), Some("2026-11-25"));
 }
 
 #[test]
