@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::finding::Severity;
 use crate::input::{Draft, Format as InputFormat};
 use crate::lint::lint;
-use crate::render::{self, FileReport, Style};
+use crate::render::{self, FileReport, RuleDoc, Style};
 use crate::rules::{builtin, pack, Context, Origin, Overrides, RuleSet};
 
 /// Exit statuses (CONTRACT §2).
@@ -313,7 +313,17 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         color,
         quiet: args.quiet,
     };
-    if let Err(e) = render::render(args.format, &reports, style, s.stdout) {
+    let docs: Vec<RuleDoc> = rules
+        .rules
+        .iter()
+        .map(|r| RuleDoc {
+            id: r.def.id.clone(),
+            description: r.def.description.clone(),
+            why: r.def.why.clone(),
+            help: r.def.help.clone(),
+        })
+        .collect();
+    if let Err(e) = render::render(args.format, &reports, &docs, style, s.stdout) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             failures.push(Error::Input {
                 path: "<stdout>".into(),

@@ -1,8 +1,11 @@
 //! Output formats. Each format is one file; [`Format`] is the registry. Renderers turn
 //! byte spans into lines and columns at the edge, and are the only code that writes.
 
+mod github;
 mod human;
 mod json;
+mod rdjsonl;
+mod sarif;
 mod short;
 
 use std::io::{self, Write};
@@ -20,6 +23,21 @@ pub enum Format {
     Short,
     /// One JSON document (version 1)
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
+    /// reviewdog diagnostics, one JSON object per line
+    Rdjsonl,
+}
+
+/// What the formats that describe rules (SARIF) say about each one.
+#[derive(Debug, Clone)]
+pub struct RuleDoc {
+    pub id: String,
+    pub description: String,
+    pub why: String,
+    pub help: Option<String>,
 }
 
 /// The findings of one file, with the text they point into.
@@ -68,6 +86,7 @@ pub struct Style {
 pub fn render(
     format: Format,
     reports: &[FileReport],
+    docs: &[RuleDoc],
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
@@ -75,5 +94,8 @@ pub fn render(
         Format::Human => human::render(reports, style, out),
         Format::Short => short::render(reports, out),
         Format::Json => json::render(reports, out),
+        Format::Sarif => sarif::render(reports, docs, out),
+        Format::Github => github::render(reports, out),
+        Format::Rdjsonl => rdjsonl::render(reports, out),
     }
 }

@@ -17,7 +17,8 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 r.path,
                 f.severity.as_str(),
                 f.rule,
-                f.message
+                // One line per finding, whatever the message holds.
+                f.message.replace(['\r', '\n'], " ")
             )?;
         }
     }
