@@ -348,8 +348,14 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
 }
 
 /// Collects draft files under `dir`, honouring .gitignore and skipping hidden files.
+/// Ignore files honoured when walking, besides `.gitignore` and `.ignore`.
+pub const IGNORE_FILE: &str = ".tactfulignore";
+
 fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Error>) {
-    for entry in ignore::WalkBuilder::new(dir).build() {
+    let walker = ignore::WalkBuilder::new(dir)
+        .add_custom_ignore_filename(IGNORE_FILE)
+        .build();
+    for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                 let ext = e

@@ -408,3 +408,24 @@ fn when_rejects_what_it_cannot_read() {
         assert!(!run.stderr.contains("panicked"));
     }
 }
+
+#[test]
+fn tactfulignore_and_gitignore_leave_files_out_of_a_walk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blaming = "Hi Ann,\n\nI still haven't heard back about the role.\n";
+    for name in [
+        "kept.txt",
+        "drafts-old/ignored.txt",
+        "scratch/git-ignored.txt",
+    ] {
+        let path = tmp.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, blaming).unwrap();
+    }
+    std::fs::write(tmp.path().join(".tactfulignore"), "drafts-old/\n").unwrap();
+    std::fs::write(tmp.path().join(".gitignore"), "scratch/\n").unwrap();
+    std::fs::create_dir(tmp.path().join(".git")).unwrap();
+    let run = common::tactful(tmp.path(), &["check", "--format", "short", "."], None);
+    assert!(run.stdout.contains("kept.txt"), "{}", run.stdout);
+    assert!(!run.stdout.contains("ignored.txt"), "{}", run.stdout);
+}
