@@ -247,7 +247,7 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if p.is_dir() {
-            walk(p, &mut inputs, &mut failures);
+            walk(p, &config, &mut inputs, &mut failures);
         } else if p.exists() {
             inputs.push(Input::File(p.clone()));
         } else {
@@ -351,9 +351,31 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
 /// Ignore files honoured when walking, besides `.gitignore` and `.ignore`.
 pub const IGNORE_FILE: &str = ".tactfulignore";
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, failures: &mut Vec<Error>) {
+fn walk(dir: &Path, config: &Config, inputs: &mut Vec<Input>, failures: &mut Vec<Error>) {
+    // In an override set a plain glob includes and a `!glob` excludes.
+    let patterns = config
+        .include
+        .iter()
+        .cloned()
+        .chain(config.exclude.iter().map(|g| format!("!{g}")));
+    let mut globs = ignore::overrides::OverrideBuilder::new(dir);
+    let mut added = Ok(());
+    for p in patterns {
+        if let Err(e) = globs.add(&p) {
+            added = Err(e);
+            break;
+        }
+    }
+    let overrides = match added.and_then(|_| globs.build()) {
+        Ok(o) => o,
+        Err(e) => {
+            failures.push(Error::Usage(format!("include/exclude globs: {e}")));
+            return;
+        }
+    };
     let walker = ignore::WalkBuilder::new(dir)
         .add_custom_ignore_filename(IGNORE_FILE)
+        .overrides(overrides)
         .build();
     for entry in walker {
         match entry {

@@ -60,6 +60,10 @@ struct ConfigFile {
     deny: Option<Deny>,
     #[serde(default)]
     templates: bool,
+    #[serde(default)]
+    include: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
 }
 
 /// A loaded config file.
@@ -75,6 +79,10 @@ pub struct Config {
     pub holidays: Option<String>,
     pub deny: Option<Deny>,
     pub templates: bool,
+    /// Globs (gitignore syntax, relative to each folder walked) that pick draft files, and
+    /// that leave files out.
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
 }
 
 impl Config {
@@ -86,6 +94,17 @@ impl Config {
             message: format!("cannot read config: {e}"),
         })?;
         let file: ConfigFile = yaml::parse(&display, &text)?;
+        for g in file.include.iter().chain(&file.exclude) {
+            if let Err(e) = globset::Glob::new(&g.value) {
+                return Err(SourceError::new(
+                    &display,
+                    &text,
+                    yaml::range(g),
+                    format!("invalid glob: {}", e.kind()),
+                )
+                .into());
+            }
+        }
         let base = path.parent().unwrap_or(Path::new("."));
         Ok(Config {
             path: Some(path.to_path_buf()),
@@ -99,6 +118,8 @@ impl Config {
             holidays: file.holidays.map(|h| h.value),
             deny: file.deny,
             templates: file.templates,
+            include: file.include.into_iter().map(|g| g.value).collect(),
+            exclude: file.exclude.into_iter().map(|g| g.value).collect(),
             text,
         })
     }

@@ -429,3 +429,42 @@ fn tactfulignore_and_gitignore_leave_files_out_of_a_walk() {
     assert!(run.stdout.contains("kept.txt"), "{}", run.stdout);
     assert!(!run.stdout.contains("ignored.txt"), "{}", run.stdout);
 }
+
+#[test]
+fn config_include_and_exclude_globs_pick_the_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blaming = "Hi Ann,\n\nI still haven't heard back about the role.\n";
+    for name in [
+        "templates/a.md",
+        "templates/b.txt",
+        "templates/archive/c.md",
+        "notes.txt",
+    ] {
+        let path = tmp.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, blaming).unwrap();
+    }
+    std::fs::write(
+        tmp.path().join("tactful.yaml"),
+        "include: [\"templates/**\"]\nexclude: [\"archive/\", \"*.txt\"]\n",
+    )
+    .unwrap();
+    let run = common::tactful(tmp.path(), &["check", "--format", "short", "."], None);
+    let files: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert!(
+        files.iter().all(|f| f.ends_with("templates/a.md")),
+        "{}",
+        run.stdout
+    );
+    assert!(!files.is_empty(), "{}{}", run.stdout, run.stderr);
+
+    std::fs::write(tmp.path().join("tactful.yaml"), "exclude: [\"a[\"]\n").unwrap();
+    let run = common::tactful(tmp.path(), &["check", "."], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("invalid glob"), "{}", run.stderr);
+    assert!(run.stderr.contains("tactful.yaml:1:"), "{}", run.stderr);
+}
