@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::baseline;
 use crate::calendar::{self, days, Calendar};
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RuleArgs, RulesArgs, WhenArgs,
@@ -304,6 +305,12 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         }
     }
     reports.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(path) = &args.write_baseline {
+        baseline::write(path, &reports)?;
+    }
+    if let Some(path) = &args.baseline {
+        baseline::apply(path, &mut reports)?;
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

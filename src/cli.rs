@@ -102,6 +102,12 @@ pub struct CheckArgs {
     /// Template mode: placeholders are opaque words, never findings
     #[arg(long)]
     pub templates: bool,
+    /// Report only findings that are not in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

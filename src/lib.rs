@@ -15,6 +15,7 @@
 //! ```
 
 pub mod app;
+pub mod baseline;
 pub mod calendar;
 pub mod cli;
 pub mod config;

@@ -468,3 +468,61 @@ fn config_include_and_exclude_globs_pick_the_files() {
     assert!(run.stderr.contains("invalid glob"), "{}", run.stderr);
     assert!(run.stderr.contains("tactful.yaml:1:"), "{}", run.stderr);
 }
+
+#[test]
+fn baseline_round_trip_fails_only_on_new_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let old = "Hi Ann,\n\nI hope you are well. I still haven't heard back about the analyst role, which I remain very interested in.\n";
+    std::fs::write(tmp.path().join("old.txt"), old).unwrap();
+    let run = common::tactful(
+        tmp.path(),
+        &[
+            "check",
+            "--write-baseline",
+            "tactful-baseline.json",
+            "old.txt",
+        ],
+        None,
+    );
+    assert_eq!(
+        run.code, 1,
+        "the run that writes a baseline still reports: {}",
+        run.stdout
+    );
+    let baseline = std::fs::read_to_string(tmp.path().join("tactful-baseline.json")).unwrap();
+    assert!(baseline.contains("blame/didnt-hear"), "{baseline}");
+
+    // The old finding, moved down by an edit, stays accepted.
+    std::fs::write(tmp.path().join("old.txt"), format!("\n\n{old}")).unwrap();
+    let args = [
+        "check",
+        "--format",
+        "short",
+        "--baseline",
+        "tactful-baseline.json",
+        "old.txt",
+    ];
+    let run = common::tactful(tmp.path(), &args, None);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+
+    // A new blaming sentence fails, and only it is reported.
+    std::fs::write(
+        tmp.path().join("old.txt"),
+        format!("{old}Per my last email, any news?\n"),
+    )
+    .unwrap();
+    let run = common::tactful(tmp.path(), &args, None);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(run.stdout.contains("blame/per-my-last-email"));
+
+    std::fs::write(tmp.path().join("broken.json"), "{\"tool\": 3}").unwrap();
+    let run = common::tactful(
+        tmp.path(),
+        &["check", "--baseline", "broken.json", "old.txt"],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("broken.json"), "{}", run.stderr);
+}
