@@ -84,7 +84,7 @@ fn calendar_for(flag: Option<&str>, config: &Config) -> Result<Calendar, Error> 
     match (flag, &config.holidays) {
         (Some(h), _) => Calendar::resolve(h, None),
         (None, Some(h)) => Calendar::resolve(h, config.path.as_deref().and_then(Path::parent)),
-        (None, None) => Ok(Calendar::builtin("us").expect("the us calendar is built in")),
+        (None, None) => Ok(Calendar::default()),
     }
 }
 
@@ -288,10 +288,9 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
             };
             let draft = Draft::parse(&path, bytes, format)?;
             let findings = lint(&draft, &rules, &ctx);
-            let date = send_date.or(draft.front_matter.send_date.as_ref().map(|f| f.value));
             Ok(FileReport {
                 path,
-                send_date: date.map(|d| d.to_string()),
+                send_date: ctx.send_date(&draft).map(|d| d.to_string()),
                 findings,
                 source: draft.source,
             })
@@ -354,10 +353,11 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
-/// Collects draft files under `dir`, honouring .gitignore and skipping hidden files.
 /// Ignore files honoured when walking, besides `.gitignore` and `.ignore`.
 pub const IGNORE_FILE: &str = ".tactfulignore";
 
+/// Collects draft files under `dir`, honouring .gitignore, .tactfulignore and the config's
+/// include and exclude globs, and skipping hidden files.
 fn walk(dir: &Path, config: &Config, inputs: &mut Vec<Input>, failures: &mut Vec<Error>) {
     // In an override set a plain glob includes and a `!glob` excludes.
     let patterns = config

@@ -23,6 +23,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("ca", include_str!("../../rules/calendars/ca.yaml")),
 ];
 
+/// The calendar used when none is named.
+pub const DEFAULT_CALENDAR: &str = "us";
+
 /// Today's date in the local time zone.
 pub fn today() -> Date {
     jiff::Zoned::now().date()
@@ -175,6 +178,13 @@ impl Calendar {
     /// A weekday that is not a holiday.
     pub fn is_working_day(&self, d: Date) -> bool {
         is_weekday(d) && self.holiday(d).is_none()
+    }
+}
+
+impl Default for Calendar {
+    /// [`DEFAULT_CALENDAR`].
+    fn default() -> Self {
+        Calendar::builtin(DEFAULT_CALENDAR).expect("the default calendar is built in")
     }
 }
 

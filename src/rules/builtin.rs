@@ -30,17 +30,18 @@ pub fn packs() -> Result<Vec<Pack>, SourceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Overrides, RuleSet};
+    use crate::rules::{Context, Overrides, RuleSet};
 
     #[test]
     fn builtin_examples_hold() {
         let packs = packs().unwrap();
         let set = RuleSet::build(packs.clone(), &Overrides::default()).unwrap();
+        let ctx = Context::default();
         let mut failures = Vec::new();
         for p in &packs {
             for def in &p.rules {
                 for ex in &def.bad {
-                    if set.example_fires(&def.id, &ex.value).is_none() {
+                    if set.example_fires(&def.id, &ex.value, &ctx).is_none() {
                         failures.push(format!(
                             "{}: bad example does not fire: {:?}",
                             def.id, ex.value
@@ -48,7 +49,7 @@ mod tests {
                     }
                 }
                 for ex in &def.good {
-                    if let Some(m) = set.example_fires(&def.id, &ex.value) {
+                    if let Some(m) = set.example_fires(&def.id, &ex.value, &ctx) {
                         failures.push(format!(
                             "{}: good example fires on {m:?}: {:?}",
                             def.id, ex.value

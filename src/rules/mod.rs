@@ -14,6 +14,7 @@ pub mod phrase;
 pub mod require;
 pub mod timing;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -90,20 +91,36 @@ pub struct Context {
 }
 
 impl Default for Context {
-    /// No dates from the command line; US holidays.
+    /// No dates from the command line; the default calendar.
     fn default() -> Self {
         Context {
             send_date: None,
             promised_by: None,
-            calendar: Calendar::builtin("us").expect("the us calendar is built in"),
+            calendar: Calendar::default(),
         }
     }
 }
 
-/// Where each rule's phrases and patterns matched in one draft, in order of position.
+impl Context {
+    /// The send date of `draft`: the command line's, else its front matter's.
+    pub fn send_date(&self, draft: &Draft) -> Option<jiff::civil::Date> {
+        let fm = draft.front_matter.send_date.as_ref();
+        self.send_date.or(fm.map(|f| f.value))
+    }
+
+    /// The date they promised to reply by: the command line's, else the front matter's.
+    pub fn promised_by(&self, draft: &Draft) -> Option<jiff::civil::Date> {
+        let fm = draft.front_matter.promised_by.as_ref();
+        self.promised_by.or(fm.map(|f| f.value))
+    }
+}
+
+/// What the rules learn about one draft: where each rule's phrases and patterns matched,
+/// in order of position, and its send date judged (once, when a timing rule first asks).
 #[derive(Debug, Default)]
 pub struct Matches {
     per_rule: Vec<Vec<Range<usize>>>,
+    send_day: OnceCell<Option<timing::SendDay>>,
 }
 
 impl Matches {
@@ -128,15 +145,12 @@ struct Matcher {
 }
 
 impl Matcher {
-    /// One pattern per rule that has a source `pick` returns.
-    fn build(
-        rules: &[Rule],
-        pick: impl Fn(&Rule) -> Option<&str>,
-    ) -> Result<Option<Matcher>, String> {
+    /// One pattern per rule that has raw patterns; `None` when no rule has any.
+    fn build(rules: &[Rule]) -> Result<Option<Matcher>, String> {
         let (owner, patterns): (Vec<usize>, Vec<&str>) = rules
             .iter()
             .enumerate()
-            .filter_map(|(i, r)| Some((i, pick(r)?)))
+            .filter_map(|(i, r)| Some((i, r.pattern_src.as_deref()?)))
             .unzip();
         if patterns.is_empty() {
             return Ok(None);
@@ -270,8 +284,7 @@ impl RuleSet {
             )
         };
         let phrases = PhraseIndex::build(phrases).map_err(compile_error)?;
-        let patterns =
-            Matcher::build(&rules, |r| r.pattern_src.as_deref()).map_err(compile_error)?;
+        let patterns = Matcher::build(&rules).map_err(compile_error)?;
         let ruleset = RuleSet {
             rules,
             packs: packs_info,
@@ -303,15 +316,20 @@ impl RuleSet {
             }
             *list = merged;
         }
-        Matches { per_rule }
+        Matches {
+            per_rule,
+            send_day: OnceCell::new(),
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.def.id == id)
     }
 
-    /// Runs the `bad` and `good` examples of every rule of `pack`.
+    /// Runs the `bad` and `good` examples of every rule of `pack`, with no dates from the
+    /// command line and the default calendar.
     pub fn check_examples(&self, pack: &Pack) -> Result<(), SourceError> {
+        let ctx = Context::default();
         for def in &pack.rules {
             for (ex, must_fire) in def
                 .bad
@@ -319,7 +337,7 @@ impl RuleSet {
                 .map(|e| (e, true))
                 .chain(def.good.iter().map(|e| (e, false)))
             {
-                let fired = self.example_fires(&def.id, &ex.value);
+                let fired = self.example_fires(&def.id, &ex.value, &ctx);
                 if fired.is_some() != must_fire {
                     let msg = if must_fire {
                         format!("this `bad` example does not fire `{}`", def.id)
@@ -342,13 +360,13 @@ impl RuleSet {
     }
 
     /// Lints `example` as a plain draft and returns the text of the first finding of rule
-    /// `id`, if it fires (whatever the rule's configured severity).
-    pub fn example_fires(&self, id: &str, example: &str) -> Option<String> {
+    /// `id` in `ctx`, if it fires (whatever the rule's configured severity).
+    pub fn example_fires(&self, id: &str, example: &str, ctx: &Context) -> Option<String> {
         let i = self.rules.iter().position(|r| r.def.id == id)?;
         let draft = Draft::from_source("<example>", example.to_string(), Format::Text).ok()?;
         let matches = self.scan(&draft);
         let mut out = Vec::new();
-        check_rule(self, i, &draft, &matches, &Context::default(), &mut out);
+        check_rule(self, i, &draft, &matches, ctx, &mut out);
         out.first()
             .map(|f| draft.source[f.span.clone()].to_string())
     }
@@ -378,7 +396,7 @@ pub fn check_rule(
             let first = rule.first.unwrap_or(index);
             order::check(rule, &set.rules[first], draft, matches, (index, first), out)
         }
-        Kind::Timing => timing::check(rule, draft, ctx, out),
+        Kind::Timing => timing::check(rule, draft, matches, ctx, out),
         Kind::Channel => channel::check(rule, draft, out),
     }
 }
@@ -443,18 +461,12 @@ fn compile_phrases(
         })?;
         if pack.origin == Origin::File {
             if let Err(e) = index::compile(&compiled.regex) {
+                let problem = match e.size_limit() {
+                    Some(limit) => too_large(limit),
+                    None => format!("regex does not compile: {e}"),
+                };
                 return Err(pack
-                    .error(
-                        p.span.clone(),
-                        format!(
-                            "phrase `{}`: {}",
-                            p.value,
-                            match e.size_limit() {
-                                Some(limit) => too_large(limit),
-                                None => format!("regex does not compile: {e}"),
-                            }
-                        ),
-                    )
+                    .error(p.span.clone(), format!("phrase `{}`: {problem}", p.value))
                     .with_note("split it into smaller phrases"));
             }
         }
