@@ -26,7 +26,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_FAILURE: u8 = 2;
 
 /// File extensions picked up when walking a directory.
-pub const DRAFT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+pub const DRAFT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "eml"];
 
 /// The process's standard streams, passed in so tests can capture them.
 pub struct Streams<'a> {
@@ -292,7 +292,7 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
                 path,
                 send_date: ctx.send_date(&draft).map(|d| d.to_string()),
                 findings,
-                source: draft.source,
+                source: draft.into_shown_source(),
             })
         })
         .collect();

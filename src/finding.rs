@@ -69,4 +69,17 @@ pub struct Finding {
     pub help: Option<String>,
     /// A label for the span in rich output ("the ask comes first here").
     pub label: Option<String>,
+    /// Where the words really are when the span's bytes are encoded (a quoted-printable or
+    /// base64 mail body, an HTML part): the line of the decoded text, and the words.
+    pub note: Option<String>,
+}
+
+impl Finding {
+    /// The message with the note, if any, for one-line formats.
+    pub fn message_with_note(&self) -> String {
+        match &self.note {
+            Some(n) => format!("{} ({n})", self.message),
+            None => self.message.clone(),
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! match, only those run, and the findings come back sorted by position.
 
 use crate::finding::Finding;
-use crate::input::Draft;
+use crate::input::{BodyEncoding, Draft, MailOrigin};
 use crate::rules::{check_rule, Context, RuleSet};
 
 /// All findings of `rules` in `draft`, sorted by position then rule id.
@@ -14,9 +14,35 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
             check_rule(rules, i, draft, &matches, ctx, &mut out);
         }
     }
+    if let Some(origin) = &draft.origin {
+        for f in &mut out {
+            if origin.is_decoded(&f.span) {
+                f.note = Some(decoded_note(draft, origin, &f.span));
+            }
+            f.span = origin.to_raw(&f.span);
+        }
+    }
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     out.dedup_by(|b, a| a.rule == b.rule && a.span == b.span);
     out
+}
+
+/// Says where a finding in a decoded mail body really is: the line of the decoded text and
+/// the words, since the raw bytes it points at are encoded.
+fn decoded_note(draft: &Draft, origin: &MailOrigin, span: &std::ops::Range<usize>) -> String {
+    let body = &draft.source[origin.body.clone()];
+    let at = span.start - origin.body.start;
+    let line = body[..at].matches('\n').count() + 1;
+    let words = draft.source[span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let how = match (origin.encoding, origin.html) {
+        (BodyEncoding::Plain, true) => "HTML".to_string(),
+        (e, true) => format!("{} HTML", e.name()),
+        (e, false) => e.name().to_string(),
+    };
+    format!("in the {how} body: line {line} of the decoded text reads \u{201c}{words}\u{201d}")
 }

@@ -20,6 +20,7 @@ fn finding(rule: &str, severity: Severity, span: std::ops::Range<usize>, message
         span,
         help: Some("say it kindly".into()),
         label: None,
+        note: None,
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod fold;
 mod frontmatter;
+mod mail;
 mod markdown;
 mod opening;
 mod reply;
@@ -16,6 +17,7 @@ use std::ops::Range;
 
 pub use fold::Folded;
 pub use frontmatter::{Channel, DraftKind, Field, FrontMatter};
+pub use mail::{looks_like_mail, BodyEncoding, MailOrigin};
 
 use crate::error::{Error, SourceError};
 
@@ -24,15 +26,20 @@ use crate::error::{Error, SourceError};
 pub enum Format {
     Text,
     Markdown,
+    /// An RFC 5322 message.
+    Mail,
 }
 
 impl Format {
-    /// The format a path's extension implies: `.md` and `.markdown` are Markdown,
-    /// everything else is plain text.
+    /// The format a path's extension implies: `.md` and `.markdown` are Markdown, `.eml`
+    /// is mail, everything else is plain text (which is read as mail when it starts with
+    /// mail headers).
     pub fn from_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".md") || lower.ends_with(".markdown") {
             Format::Markdown
+        } else if lower.ends_with(".eml") {
+            Format::Mail
         } else {
             Format::Text
         }
@@ -55,6 +62,9 @@ pub struct Draft {
     pub body_start: usize,
     /// Where the opening starts: the first author words after the greeting line.
     pub opening_start: usize,
+    /// For mail: where the text above came from in the raw message. `source` is then the
+    /// decoded text the rules read, and spans are mapped back through this.
+    pub origin: Option<Box<MailOrigin>>,
 }
 
 impl Draft {
@@ -65,6 +75,15 @@ impl Draft {
             path: path.to_string(),
             message,
         };
+        let is_mail = format == Format::Mail || (format == Format::Text && looks_like_mail(&bytes));
+        if is_mail {
+            if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                return Err(input_error(
+                    "empty message: there is nothing to lint".into(),
+                ));
+            }
+            return Ok(Draft::from_mail(path, &bytes));
+        }
         if bytes.contains(&0) {
             return Err(input_error(
                 "binary file (it contains NUL bytes), not a draft".into(),
@@ -111,7 +130,57 @@ impl Draft {
             text,
             body_start,
             opening_start,
+            origin: None,
         })
+    }
+
+    /// Builds a draft from a raw RFC 5322 message.
+    pub fn from_mail(path: &str, raw: &[u8]) -> Draft {
+        let m = mail::read(raw);
+        let source = m.lint;
+        let mut mask = Mask::new();
+        match &m.subject {
+            Some(s) if s.start < m.body_start => {
+                mask.blank(0..s.start);
+                mask.blank(s.end..m.body_start);
+            }
+            _ => mask.blank(0..m.body_start),
+        }
+        let author_end = reply::scan(&source, m.body_start, &mut mask);
+        mask.blank(author_end..source.len());
+        let text = mask.apply(&source);
+        let opening_start = opening::start(&source, &text, m.body_start, Format::Mail);
+        Draft {
+            folded: Folded::new(&text),
+            path: path.to_string(),
+            source,
+            format: Format::Mail,
+            front_matter: FrontMatter {
+                send_date: m.date,
+                ..FrontMatter::default()
+            },
+            text,
+            body_start: m.body_start,
+            opening_start,
+            origin: Some(Box::new(m.origin)),
+        }
+    }
+
+    /// The raw range a range of the lint text came from (the same range unless the draft
+    /// is a decoded message).
+    pub fn raw_span(&self, r: &Range<usize>) -> Range<usize> {
+        match &self.origin {
+            Some(o) => o.to_raw(r),
+            None => r.clone(),
+        }
+    }
+
+    /// The input as read, for showing spans: the source, or for mail the raw message.
+    pub fn into_shown_source(self) -> String {
+        match self.origin {
+            Some(o) => o.display,
+            None => self.source,
+        }
     }
 
     /// The byte range of the first `sentences` sentences after the greeting.

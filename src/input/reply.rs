@@ -28,11 +28,15 @@ pub(super) fn scan(source: &str, body_start: usize, mask: &mut Mask) -> usize {
         if trimmed.is_empty() {
             continue;
         }
-        // An attribution wrapped over two lines: "On …" then "… wrote:".
-        if let Some(&(s2, e2, _)) = lines.get(i + 1) {
-            let joined = format!("{} {}", trimmed, source[s2..e2].trim());
-            if trimmed.len() < 200 && attribution().is_match(&joined) {
-                return start;
+        // An attribution wrapped over two or three lines: "On …" then "… wrote:".
+        if trimmed.len() < 200 && starts_attribution(trimmed) {
+            let mut joined = trimmed.to_string();
+            for &(s2, e2, _) in lines.iter().skip(i + 1).take(2) {
+                joined.push(' ');
+                joined.push_str(source[s2..e2].trim());
+                if attribution().is_match(&joined) {
+                    return start;
+                }
             }
         }
         // Outlook's reply header: "From: …" then "Sent:"/"Date:" within a few lines,
@@ -68,6 +72,11 @@ fn outlook_from(lines: &[(usize, usize, usize)], source: &str) -> bool {
     })
 }
 
+fn starts_attribution(line: &str) -> bool {
+    let lower = line.get(..3).unwrap_or("").to_ascii_lowercase();
+    ["on ", "le ", "am ", "el ", "il ", "op "].contains(&lower.as_str())
+}
+
 fn attribution() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -80,7 +89,7 @@ fn cut_markers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:-{2,}\s*original message\s*-{2,}|_{5,}|begin forwarded message:|-{2,}\s*forwarded message\s*-{2,}|sent from my (?:iphone|ipad|android|mobile|phone|galaxy|blackberry|samsung)\b.*|get outlook for (?:ios|android).*)$",
+            r"(?i)^(?:-{2,}\s*original message\s*-{2,}|_{5,}|begin forwarded message:|-{2,}\s*forwarded message\s*-{2,}|sent (?:from|with|using) (?:my )?(?:[\w-]+ ){0,4}(?:iphone|ipad|android|mobile|phone|smartphone|device|galaxy|blackberry|samsung|pixel|tablet|outlook|yahoo mail|mail for windows(?: 10| 11)?|proton ?mail|gmail|aol|fastmail|airmail|spark|superhuman)(?: (?:for|on) (?:ios|android|iphone|windows|mac))?\.?|get outlook for (?:ios|android).*)$",
         )
         .expect("cut marker regex compiles")
     })
@@ -109,6 +118,12 @@ mod tests {
         assert!(src[author_end(src)..].starts_with("--"));
         let src = "Hello\nOn Tue, Nov 3, 2026, Jane wrote:\n> hi\n";
         assert!(src[author_end(src)..].starts_with("On Tue"));
+        let src = "Hello\n\nSent from my Verizon Wireless BlackBerry\n";
+        assert!(src[author_end(src)..].starts_with("Sent from"));
+        let src = "Hello\nSent from my desk, is much easier then my mobile phone.\n";
+        assert_eq!(author_end(src), src.len());
+        let src = "Hi\nOn Dec 16, 2011, at 12:47 PM, Corey\n<reply@example.com>\nwrote:\n> x\n";
+        assert!(src[author_end(src)..].starts_with("On Dec"));
         let src = "From: me@x.com\nSubject: hi\n\nHello there\n";
         assert_eq!(author_end(src), src.len());
     }

@@ -27,7 +27,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 ",title={}",
                 property(&format!("tactful {}", f.rule))
             ));
-            let mut message = f.message.clone();
+            let mut message = f.message_with_note();
             if let Some(help) = &f.help {
                 message.push_str("\nhelp: ");
                 message.push_str(help);

@@ -36,9 +36,13 @@ pub fn render(reports: &[FileReport], style: Style, out: &mut dyn Write) -> io::
                 .with_code(&f.rule)
                 .with_message(&f.message)
                 .with_labels(vec![label]);
-            if let Some(help) = &f.help {
-                d = d.with_notes(vec![format!("help: {help}")]);
-            }
+            let notes: Vec<String> = f
+                .note
+                .iter()
+                .map(|n| format!("note: {n}"))
+                .chain(f.help.iter().map(|h| format!("help: {h}")))
+                .collect();
+            d = d.with_notes(notes);
             term::emit_to_write_style(&mut buf, &config, &file, &d).map_err(io::Error::other)?;
         }
     }

@@ -29,7 +29,7 @@ fn file(r: &FileReport) -> Value {
         .map(|f| {
             let (line, column) = index.line_col(&r.source, f.span.start);
             let (end_line, end_column) = index.line_col(&r.source, f.span.end);
-            json!({
+            let mut v = json!({
                 "rule": f.rule,
                 "category": f.category.as_str(),
                 "severity": f.severity.as_str(),
@@ -38,7 +38,11 @@ fn file(r: &FileReport) -> Value {
                 "line": line, "column": column, "end_line": end_line, "end_column": end_column,
                 "text": r.source.get(f.span.clone()).unwrap_or(""),
                 "help": f.help,
-            })
+            });
+            if let Some(note) = &f.note {
+                v["note"] = json!(note);
+            }
+            v
         })
         .collect();
     json!({ "path": r.path, "send_date": r.send_date, "findings": findings })

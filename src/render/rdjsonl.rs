@@ -24,7 +24,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 Severity::Note => "INFO",
             };
             let d = json!({
-                "message": f.message,
+                "message": f.message_with_note(),
                 "location": {
                     "path": r.path,
                     "range": { "start": position(f.span.start), "end": position(f.span.end) },

@@ -46,7 +46,7 @@ pub fn render(reports: &[FileReport], docs: &[RuleDoc], out: &mut dyn Write) -> 
                 "ruleId": f.rule,
                 "ruleIndex": rule_index,
                 "level": level(f.severity),
-                "message": { "text": f.message },
+                "message": { "text": f.message_with_note() },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": artifact(&r.path),

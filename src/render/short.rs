@@ -18,7 +18,7 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 f.severity.as_str(),
                 f.rule,
                 // One line per finding, whatever the message holds.
-                f.message.replace(['\r', '\n'], " ")
+                f.message_with_note().replace(['\r', '\n'], " ")
             )?;
         }
     }

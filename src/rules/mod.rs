@@ -411,6 +411,7 @@ pub fn finding(rule: &Rule, span: Range<usize>, label: Option<String>) -> Findin
         span,
         help: rule.def.help.clone(),
         label,
+        note: None,
     }
 }
 
