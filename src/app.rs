@@ -236,6 +236,7 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         send_date,
         promised_by,
         calendar: calendar_for(args.holidays.as_deref(), &config)?,
+        templates: args.templates || config.templates,
     };
     let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
     let mut paths = args.paths.clone();

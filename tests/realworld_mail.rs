@@ -1,5 +1,6 @@
 //! Real mail written by others (`../shared/realworld/mail`): every message is read without
-//! an error, a panic or a hang; fewer than 1 in 100 is flagged for blame; and quotes,
+//! an error, a panic or a hang; fewer than 1 in 100 is flagged for blame or for a
+//! placeholder (which would block a send); and quotes,
 //! attribution lines and signatures are stripped the way the reply samples there need.
 //! Skipped, with a message, when `../shared` is absent.
 
@@ -56,6 +57,7 @@ fn every_real_message_is_read_and_few_are_flagged_for_blame() {
     let files = messages(&dir);
     assert!(files.len() > 400, "found only {} messages", files.len());
     let mut flagged = Vec::new();
+    let mut placeholders = Vec::new();
     let mut mail = 0;
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
@@ -87,7 +89,15 @@ fn every_real_message_is_read_and_few_are_flagged_for_blame() {
             .map(|f| String::from_utf8_lossy(&bytes[f.span.clone()]).into_owned())
             .collect();
         if !blame.is_empty() {
-            flagged.push((shown, blame));
+            flagged.push((shown.clone(), blame));
+        }
+        let holes: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == "placeholder/unfilled")
+            .map(|f| String::from_utf8_lossy(&bytes[f.span.clone()]).into_owned())
+            .collect();
+        if !holes.is_empty() {
+            placeholders.push((shown, holes));
         }
     }
     eprintln!(
@@ -95,6 +105,17 @@ fn every_real_message_is_read_and_few_are_flagged_for_blame() {
         flagged.len(),
         files.len(),
         mail
+    );
+    // A placeholder finding blocks a send in the guard, so look-alikes must be rare too.
+    eprintln!(
+        "{} messages with placeholder findings: {placeholders:#?}",
+        placeholders.len()
+    );
+    assert!(
+        placeholders.len() * 100 < files.len(),
+        "{} of {} real messages have placeholder findings: {placeholders:#?}",
+        placeholders.len(),
+        files.len()
     );
     assert!(
         flagged.len() * 100 < files.len(),

@@ -50,16 +50,31 @@ pub(super) fn blank_syntax(source: &str, range: Range<usize>, mask: &mut Mask) {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'*' | b'_' | b'`' | b'~' => mask.blank(base + i..base + i + 1),
+            b'*' | b'`' | b'~' => mask.blank(base + i..base + i + 1),
+            // An underscore inside a word (`first_name`) is not emphasis.
+            b'_' if !(i > 0
+                && bytes[i - 1].is_ascii_alphanumeric()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)) =>
+            {
+                mask.blank(base + i..base + i + 1)
+            }
             b']' if bytes.get(i + 1) == Some(&b'(') => {
                 let close = text[i..].find(')').map_or(i + 1, |j| i + j + 1);
                 mask.blank(base + i..base + close);
                 i = close;
                 continue;
             }
-            b'[' => mask.blank(base + i..base + i + 1),
+            // The bracket of a link; a bracket that is not one (`[Company]`) is kept.
+            b'[' if is_link(&text[i..]) => mask.blank(base + i..base + i + 1),
             _ => {}
         }
         i += 1;
     }
+}
+
+/// Whether the `[` at the start of `rest` opens a link: `[text](url)` or `[text][ref]`.
+fn is_link(rest: &str) -> bool {
+    let line = rest.split('\n').next().unwrap_or("");
+    line.find(']')
+        .is_some_and(|j| line[j + 1..].starts_with(['(', '[']))
 }

@@ -11,6 +11,7 @@ mod frontmatter;
 mod mail;
 mod markdown;
 mod opening;
+pub mod placeholder;
 mod reply;
 
 use std::ops::Range;

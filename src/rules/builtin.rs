@@ -11,6 +11,7 @@ pub const PACKS: &[(&str, &str)] = &[
     ("interest", include_str!("../../rules/interest.yaml")),
     ("timing", include_str!("../../rules/timing.yaml")),
     ("channel", include_str!("../../rules/channel.yaml")),
+    ("placeholder", include_str!("../../rules/placeholder.yaml")),
 ];
 
 /// Parses the built-in packs.

@@ -11,6 +11,7 @@ pub mod index;
 pub mod order;
 pub mod pack;
 pub mod phrase;
+pub mod placeholder;
 pub mod require;
 pub mod timing;
 
@@ -88,6 +89,8 @@ pub struct Context {
     pub send_date: Option<jiff::civil::Date>,
     pub promised_by: Option<jiff::civil::Date>,
     pub calendar: Calendar,
+    /// Template mode: placeholders are expected, never findings.
+    pub templates: bool,
 }
 
 impl Default for Context {
@@ -97,6 +100,7 @@ impl Default for Context {
             send_date: None,
             promised_by: None,
             calendar: Calendar::default(),
+            templates: false,
         }
     }
 }
@@ -398,6 +402,7 @@ pub fn check_rule(
         }
         Kind::Timing => timing::check(rule, draft, matches, ctx, out),
         Kind::Channel => channel::check(rule, draft, out),
+        Kind::Placeholder => placeholder::check(rule, draft, ctx, out),
     }
 }
 

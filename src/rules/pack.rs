@@ -21,6 +21,7 @@ pub enum Kind {
     Order,
     Timing,
     Channel,
+    Placeholder,
 }
 
 impl Kind {
@@ -31,6 +32,7 @@ impl Kind {
             Kind::Order => "order",
             Kind::Timing => "timing",
             Kind::Channel => "channel",
+            Kind::Placeholder => "placeholder",
         }
     }
 
