@@ -45,6 +45,7 @@ pub fn run(cli: Cli, s: &mut Streams) -> u8 {
         Command::Rules(a) => list_rules(a, s),
         Command::Explain(a) => explain(a, s),
         Command::When(a) => when(a, s),
+        Command::Guard(a) => crate::guard::run(a, s),
     };
     match result {
         Ok(code) => code,
@@ -55,7 +56,7 @@ pub fn run(cli: Cli, s: &mut Streams) -> u8 {
     }
 }
 
-fn report_error(e: &Error, s: &mut Streams) {
+pub(crate) fn report_error(e: &Error, s: &mut Streams) {
     let color = s.stderr_is_terminal && std::env::var_os("NO_COLOR").is_none();
     let _ = match e {
         Error::Source(se) => render::render_source_error(se, color, s.stderr),
@@ -63,7 +64,7 @@ fn report_error(e: &Error, s: &mut Streams) {
     };
 }
 
-fn parse_date(flag: &str, value: &str) -> Result<jiff::civil::Date, Error> {
+pub(crate) fn parse_date(flag: &str, value: &str) -> Result<jiff::civil::Date, Error> {
     if value == "today" {
         return Ok(calendar::today());
     }
@@ -80,7 +81,7 @@ fn parse_date(flag: &str, value: &str) -> Result<jiff::civil::Date, Error> {
 
 /// The calendar named by `--holidays`, else by the config (a file named there is found
 /// relative to the config file), else `us`.
-fn calendar_for(flag: Option<&str>, config: &Config) -> Result<Calendar, Error> {
+pub(crate) fn calendar_for(flag: Option<&str>, config: &Config) -> Result<Calendar, Error> {
     match (flag, &config.holidays) {
         (Some(h), _) => Calendar::resolve(h, None),
         (None, Some(h)) => Calendar::resolve(h, config.path.as_deref().and_then(Path::parent)),
@@ -160,10 +161,22 @@ fn when(args: WhenArgs, s: &mut Streams) -> Result<u8, Error> {
 
 /// Loads the config and the packs named by flags and config, and compiles them.
 pub fn load_rules(args: &RuleArgs) -> Result<(RuleSet, Config), Error> {
+    load_rules_with(args, &[])
+}
+
+/// Like [`load_rules`], and the built-in packs named in `always` are loaded even with
+/// `--no-default-rules`.
+pub fn load_rules_with(args: &RuleArgs, always: &[&str]) -> Result<(RuleSet, Config), Error> {
     let config = load_config(args.config.as_deref())?;
     let mut packs = Vec::new();
     if !(args.no_default_rules || config.no_default_rules) {
         packs.extend(builtin::packs()?);
+    } else {
+        for pack in builtin::packs()? {
+            if always.contains(&pack.name.as_str()) {
+                packs.push(pack);
+            }
+        }
     }
     for path in config.packs.iter().chain(&args.rules) {
         for file in pack_files(path)? {
@@ -320,17 +333,7 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         color,
         quiet: args.quiet,
     };
-    let docs: Vec<RuleDoc> = rules
-        .rules
-        .iter()
-        .map(|r| RuleDoc {
-            id: r.def.id.clone(),
-            description: r.def.description.clone(),
-            why: r.def.why.clone(),
-            help: r.def.help.clone(),
-        })
-        .collect();
-    if let Err(e) = render::render(args.format, &reports, &docs, style, s.stdout) {
+    if let Err(e) = render::render(args.format, &reports, &rule_docs(&rules), style, s.stdout) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             failures.push(Error::Input {
                 path: "<stdout>".into(),
@@ -352,6 +355,20 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         .flat_map(|r| &r.findings)
         .any(|f| fails(f.severity));
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// What the formats that describe rules (SARIF) need of every loaded rule.
+pub fn rule_docs(rules: &RuleSet) -> Vec<RuleDoc> {
+    rules
+        .rules
+        .iter()
+        .map(|r| RuleDoc {
+            id: r.def.id.clone(),
+            description: r.def.description.clone(),
+            why: r.def.why.clone(),
+            help: r.def.help.clone(),
+        })
+        .collect()
 }
 
 /// Ignore files honoured when walking, besides `.gitignore` and `.ignore`.

@@ -28,6 +28,42 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the next good day to follow up (ISO date, then why)
     When(WhenArgs),
+    /// Pre-send hook: lint the message on stdin; if it passes, pipe the identical bytes
+    /// to CMD and exit with its status; if not, print why, send nothing and exit 1
+    Guard(GuardArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GuardArgs {
+    /// Format of the findings printed on stderr
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Also write the findings to this file (for clients that throw stderr away)
+    #[arg(long, value_name = "PATH")]
+    pub report: Option<PathBuf>,
+    /// The send date (YYYY-MM-DD or `today`); default today, whatever the Date: header says
+    #[arg(long, value_name = "DATE")]
+    pub send_date: Option<String>,
+    /// The date they promised to reply by (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub promised_by: Option<String>,
+    /// Holiday calendar: us, gb, ca, none, or a YAML calendar file
+    #[arg(long, value_name = "CODE")]
+    pub holidays: Option<String>,
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+    /// Make warnings block the send too
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+    /// When to use colour on stderr
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Print nothing when the message passes
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// The command that sends the message, and its arguments (after `--`)
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<std::ffi::OsString>,
 }
 
 #[derive(Debug, Args)]

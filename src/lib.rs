@@ -21,6 +21,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod finding;
+pub mod guard;
 pub mod input;
 pub mod lint;
 pub mod render;

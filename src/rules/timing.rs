@@ -48,10 +48,13 @@ pub fn check(rule: &Rule, draft: &Draft, matches: &Matches, ctx: &Context, out: 
     if let Some(next) = send.next {
         message.push_str(&format!("; consider {}", Day(next)));
     }
+    // The line the date came from; when a flag (or the guard's today) gave another date,
+    // the first line.
     let span = draft
         .front_matter
         .send_date
         .as_ref()
+        .filter(|f| f.value == send.date)
         .map(|f| f.span.clone())
         .unwrap_or_else(|| draft.first_line());
     let mut f = finding(rule, span, Some("the send date".into()));

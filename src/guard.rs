@@ -1,0 +1,210 @@
+//! `tactful guard -- CMD [ARG]...`: the pre-send hook. It reads the whole message, lints
+//! it as mail with the send date = today, and either hands CMD the identical bytes and
+//! exits with CMD's status, or prints why on stderr (and in `--report`), runs nothing and
+//! exits 1. Any failure of its own exits 2 without sending, so the mail client keeps the
+//! draft. `TACTFUL_SKIP=1` sends without linting.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use crate::app::{self, Streams, EXIT_FAILURE, EXIT_FINDINGS};
+use crate::calendar;
+use crate::cli::{ColorChoice, GuardArgs};
+use crate::config::Deny;
+use crate::error::Error;
+use crate::finding::Severity;
+use crate::input::Draft;
+use crate::lint::lint;
+use crate::render::{self, FileReport, RuleDoc, Style};
+use crate::rules::{pack::Kind, Context};
+
+/// The name findings are reported under.
+const MESSAGE: &str = "<message>";
+
+/// The environment variable that turns the guard off for one send.
+pub const SKIP_VAR: &str = "TACTFUL_SKIP";
+
+pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
+    let mut message = Vec::new();
+    if let Err(e) = s.stdin.read_to_end(&mut message) {
+        return Ok(refuse(s, &format!("cannot read the message: {e}")));
+    }
+    if skip_requested() {
+        let _ = writeln!(
+            s.stderr,
+            "tactful guard: {SKIP_VAR} is set: sending without linting"
+        );
+        return Ok(send(&args, &message, s));
+    }
+    if message.iter().all(u8::is_ascii_whitespace) {
+        return Ok(refuse(s, "the message is empty"));
+    }
+    let Judged {
+        report,
+        failing,
+        docs,
+    } = match judge(&args, &message) {
+        Ok(j) => j,
+        Err(e) => {
+            app::report_error(&e, s);
+            return Ok(refuse(s, "the message could not be checked"));
+        }
+    };
+    if let Some(path) = &args.report {
+        let mut text = Vec::new();
+        let style = Style {
+            color: false,
+            quiet: false,
+        };
+        let _ = render::render(
+            args.format,
+            std::slice::from_ref(&report),
+            &docs,
+            style,
+            &mut text,
+        );
+        let verdict = if failing {
+            "tactful guard: the message was not sent\n"
+        } else {
+            "tactful guard: the message passed and was handed on\n"
+        };
+        text.extend_from_slice(verdict.as_bytes());
+        if let Err(e) = std::fs::write(path, text) {
+            return Ok(refuse(
+                s,
+                &format!("cannot write the report {}: {e}", path.display()),
+            ));
+        }
+    }
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => s.stderr_is_terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    if failing || !(args.quiet || report.findings.is_empty()) {
+        let style = Style {
+            color,
+            quiet: args.quiet,
+        };
+        let _ = render::render(
+            args.format,
+            std::slice::from_ref(&report),
+            &docs,
+            style,
+            s.stderr,
+        );
+    }
+    if failing {
+        let _ = writeln!(
+            s.stderr,
+            "tactful guard: the message was not sent (set {SKIP_VAR}=1 to send it anyway)"
+        );
+        return Ok(EXIT_FINDINGS);
+    }
+    Ok(send(&args, &message, s))
+}
+
+fn skip_requested() -> bool {
+    std::env::var_os(SKIP_VAR).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The findings on a message and whether they block the send.
+struct Judged {
+    report: FileReport,
+    failing: bool,
+    docs: Vec<RuleDoc>,
+}
+
+/// Lints the message.
+fn judge(args: &GuardArgs, message: &[u8]) -> Result<Judged, Error> {
+    let (mut rules, config) = app::load_rules_with(&args.rule_args, &["placeholder"])?;
+    // An unfilled placeholder always blocks a send, whatever the config says.
+    for rule in &mut rules.rules {
+        if rule.def.kind == Kind::Placeholder {
+            rule.severity = Some(Severity::Error);
+        }
+    }
+    let send_date = match &args.send_date {
+        Some(d) => app::parse_date("--send-date", d)?,
+        None => calendar::today(),
+    };
+    let promised_by = args
+        .promised_by
+        .as_deref()
+        .map(|d| app::parse_date("--promised-by", d))
+        .transpose()?;
+    let ctx = Context {
+        send_date: Some(send_date),
+        promised_by,
+        calendar: app::calendar_for(args.holidays.as_deref(), &config)?,
+        templates: false,
+    };
+    let draft = Draft::from_mail(MESSAGE, message);
+    let findings = lint(&draft, &rules, &ctx);
+    let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
+    let failing = findings.iter().any(|f| {
+        f.severity == Severity::Error || (deny == Deny::Warnings && f.severity == Severity::Warning)
+    });
+    let report = FileReport {
+        path: MESSAGE.to_string(),
+        send_date: Some(send_date.to_string()),
+        findings,
+        source: draft.into_shown_source(),
+    };
+    Ok(Judged {
+        report,
+        failing,
+        docs: app::rule_docs(&rules),
+    })
+}
+
+/// Runs CMD with `message` on its stdin and returns its exit status (128 + the signal
+/// when a signal ended it).
+fn send(args: &GuardArgs, message: &[u8], s: &mut Streams) -> u8 {
+    let (program, rest) = match args.command.split_first() {
+        Some(p) => p,
+        None => return refuse(s, "no command to send the message with"),
+    };
+    let mut child = match Command::new(program)
+        .args(rest)
+        .stdin(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            return refuse(
+                s,
+                &format!("cannot run `{}`: {e}", program.to_string_lossy()),
+            )
+        }
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        // A command that stops reading early is its own business: its status says how it went.
+        let _ = stdin.write_all(message);
+    }
+    match child.wait() {
+        Ok(status) => exit_code(status),
+        Err(e) => refuse(s, &format!("lost track of the sending command: {e}")),
+    }
+}
+
+#[cfg(unix)]
+fn exit_code(status: std::process::ExitStatus) -> u8 {
+    use std::os::unix::process::ExitStatusExt;
+    match (status.code(), status.signal()) {
+        (Some(c), _) => (c & 0xff) as u8,
+        (None, Some(sig)) => (128 + sig).min(255) as u8,
+        (None, None) => EXIT_FAILURE,
+    }
+}
+
+#[cfg(not(unix))]
+fn exit_code(status: std::process::ExitStatus) -> u8 {
+    status.code().map_or(EXIT_FAILURE, |c| (c & 0xff) as u8)
+}
+
+/// Says why nothing was sent and returns the guard's own failure status.
+fn refuse(s: &mut Streams, why: &str) -> u8 {
+    let _ = writeln!(s.stderr, "tactful guard: {why}; nothing was sent");
+    EXIT_FAILURE
+}
