@@ -32,9 +32,7 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
 /// Says where a finding in a decoded mail body really is: the line of the decoded text and
 /// the words, since the raw bytes it points at are encoded.
 fn decoded_note(draft: &Draft, origin: &MailOrigin, span: &std::ops::Range<usize>) -> String {
-    let body = &draft.source[origin.body.clone()];
-    let at = span.start - origin.body.start;
-    let line = body[..at].matches('\n').count() + 1;
+    let line = origin.decoded_line(&draft.source, span.start);
     let words = draft.source[span.clone()]
         .split_whitespace()
         .collect::<Vec<_>>()

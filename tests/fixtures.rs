@@ -13,7 +13,7 @@ fn fixture_snapshots_match() {
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.ends_with(".txt") || n.ends_with(".md"))
+        .filter(|n| n.ends_with(".txt") || n.ends_with(".md") || n.ends_with(".eml"))
         .collect();
     names.sort();
     assert!(names.len() >= 25, "fixture cases are missing");

@@ -84,6 +84,9 @@ pub struct MailOrigin {
     pub encoding: BodyEncoding,
     /// Whether the body was an HTML part turned into text.
     pub html: bool,
+    /// For an HTML body: the decoded HTML, and for each byte of the body text the offset in
+    /// it that byte came from (so a note can name the line of the decoded HTML).
+    html_source: Option<(String, Vec<u32>)>,
 }
 
 impl MailOrigin {
@@ -106,6 +109,24 @@ impl MailOrigin {
             start.start
         };
         start.start..end.max(start.start)
+    }
+
+    /// The 1-based line of the decoded body (the decoded HTML for an HTML body) that the
+    /// lint-text offset `at` (inside the body) comes from.
+    pub fn decoded_line(&self, lint: &str, at: usize) -> usize {
+        let rel = at.saturating_sub(self.body.start);
+        match &self.html_source {
+            Some((html, map)) => {
+                let off = map.get(rel).copied().unwrap_or(html.len() as u32) as usize;
+                html.get(..off).map_or(1, |h| h.matches('\n').count() + 1)
+            }
+            None => {
+                lint[self.body.start..at.max(self.body.start)]
+                    .matches('\n')
+                    .count()
+                    + 1
+            }
+        }
     }
 
     /// True when `r` lies in a body that was transfer-encoded or converted from HTML, so
@@ -231,6 +252,7 @@ pub fn read(raw: &[u8]) -> Mail {
                 display,
                 encoding: BodyEncoding::Plain,
                 html: false,
+                html_source: None,
             },
         };
     };
@@ -289,6 +311,7 @@ pub fn read(raw: &[u8]) -> Mail {
     let body_start = lint.len();
     let mut encoding = BodyEncoding::Plain;
     let mut html = false;
+    let mut html_source = None;
     let chosen = message
         .text_body
         .iter()
@@ -330,6 +353,8 @@ pub fn read(raw: &[u8]) -> Mail {
             let tmap = text_map(text, &decoded);
             let (body_text, map) = if html {
                 let (s, smap) = html_text(text);
+                let starts = smap.iter().map(|r| r.start).collect();
+                html_source = Some((text.to_string(), starts));
                 (s, compose(&smap, &tmap))
             } else {
                 (text.to_string(), tmap)
@@ -358,6 +383,7 @@ pub fn read(raw: &[u8]) -> Mail {
             body,
             encoding,
             html,
+            html_source,
         },
     }
 }

@@ -186,20 +186,43 @@ const BLANK_WORDS: &[&str] = &[
     "here",
 ];
 
-/// The placeholders in `text[from..]`, in order. Before `words_start` (a mail's subject)
-/// only braces and percent signs count: bracketed subject tags (`[PATCH]`, `[list-name]`)
-/// are a convention of mail.
+/// The placeholders in `text`, in order. Before `words_start` (a mail's subject), brackets
+/// that lead the subject are tags (`[PATCH]`, `[list-name]`), a convention of mail; later in
+/// the subject they are placeholders like anywhere else.
 pub fn find(text: &str, words_start: usize) -> Vec<Range<usize>> {
     pattern()
         .find_iter(text)
         .filter(|m| {
             let before = text[..m.start()].chars().next_back();
             let bracketed = matches!(m.as_str().as_bytes()[0], b'[' | b'<');
-            !(bracketed && m.start() < words_start)
+            !(bracketed && m.start() < words_start && is_subject_tag(&text[..m.start()]))
                 && is_placeholder(m.as_str(), before, &text[m.end()..])
         })
         .map(|m| m.range())
         .collect()
+}
+
+/// Whether a bracket after `before` (the text up to it) leads its line, after other tags
+/// and reply prefixes only: `[list] Re: [PATCH 2/3] …`.
+fn is_subject_tag(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let mut rest = line.trim();
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        if let Some(p) = ["re:", "fwd:", "fw:", "aw:", "wg:", "sv:"]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+        {
+            rest = rest[p.len()..].trim_start();
+        } else if rest.starts_with('[') {
+            match rest.find(']') {
+                Some(e) => rest = rest[e + 1..].trim_start(),
+                None => return false,
+            }
+        } else {
+            return rest.is_empty();
+        }
+    }
 }
 
 fn is_placeholder(found: &str, before: Option<char>, after: &str) -> bool {
@@ -257,6 +280,9 @@ mod tests {
             ["[company]", "[job title]"]
         );
         assert_eq!(find("[Company] tag", 9), Vec::<Range<usize>>::new());
+        let subject = "    Re: [list] Checking in on the [Role] opening\n\nbody";
+        assert_eq!(find(subject, 44).len(), 1);
+        assert_eq!(&subject[find(subject, 44)[0].clone()], "[Role]");
     }
 
     #[test]
