@@ -31,3 +31,17 @@ r = json.load(open("/tmp/tactful-corpus.json"))["results"]
 t, g = r[0]["mean"], r[1]["mean"]
 print(f"ratio tactful/rg = {t / g:.2f} (tactful {t:.3f} s, rg {g:.3f} s)")
 PY
+echo "== guard: a message with a 25 MB attachment, handed on to cat"
+python3 - <<'PY'
+import base64, os
+body = ("Hi Jane,\n\nI hope you had a restful Thanksgiving. I remain very interested in the "
+        "analyst role; my portfolio is attached.\n\nBest,\nSam\n")
+data = base64.encodebytes(os.urandom(25 * 1024 * 1024)).decode()
+msg = ("From: sam@example.com\nTo: jane@example.com\nSubject: Portfolio\n"
+       "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+       "Content-Type: text/plain; charset=utf-8\n\n" + body + "\n--b\n"
+       "Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n\n" + data + "--b--\n")
+open("bench-corpus.big.eml", "w").write(msg)
+PY
+hyperfine -N --warmup 2 --runs 10 "sh -c '$bin guard -q -- cat < bench-corpus.big.eml > /dev/null'" | grep -E "Time|Range"
+cmp <("$bin" guard -q -- cat < bench-corpus.big.eml) bench-corpus.big.eml && echo "guard handed on the 25 MB message byte for byte"
