@@ -300,7 +300,10 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
                     (display, bytes, format)
                 }
             };
-            let draft = Draft::parse(&path, bytes, format)?;
+            let mut draft = Draft::parse(&path, bytes, format)?;
+            if ctx.templates {
+                draft.treat_as_template();
+            }
             let findings = lint(&draft, &rules, &ctx);
             Ok(FileReport {
                 path,

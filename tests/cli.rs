@@ -526,3 +526,22 @@ fn baseline_round_trip_fails_only_on_new_findings() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("broken.json"), "{}", run.stderr);
 }
+
+#[test]
+fn templates_true_in_the_config_is_template_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "Hi [First Name],\n\nI hope you had a good week. I remain very interested in the {{role}} role.\n";
+    std::fs::write(dir.path().join("t.md"), draft).unwrap();
+    let run = common::tactful(dir.path(), &["check", "--format", "short", "t.md"], None);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(
+        run.stdout.matches("placeholder/unfilled").count(),
+        2,
+        "{}",
+        run.stdout
+    );
+    std::fs::write(dir.path().join("tactful.yaml"), "templates: true\n").unwrap();
+    let run = common::tactful(dir.path(), &["check", "--format", "short", "t.md"], None);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains("placeholder"), "{}", run.stdout);
+}

@@ -115,3 +115,46 @@ fn blame_findings_on_real_templates_are_all_reviewed() {
         "reviewed blaming phrases no longer caught: {lost:#?}"
     );
 }
+
+/// Placeholder findings per file of the real templates, with or without `--templates`.
+fn placeholder_counts(extra: &[&str]) -> Option<(usize, usize)> {
+    let dir = common::root().join("../shared/realworld/templates");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return None;
+    }
+    let mut args = vec!["check", "--format", "json"];
+    args.extend(extra);
+    args.push(dir.to_str().unwrap());
+    let run = common::tactful(common::root(), &args, None);
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut files = 0;
+    let mut findings = 0;
+    for file in doc["files"].as_array().unwrap() {
+        let n = file["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["category"] == "placeholder")
+            .count();
+        files += usize::from(n > 0);
+        findings += n;
+    }
+    Some((files, findings))
+}
+
+#[test]
+fn template_mode_reports_no_placeholder_in_real_templates() {
+    let Some((files, findings)) = placeholder_counts(&[]) else {
+        return;
+    };
+    // Outside template mode the real templates' blanks are reported…
+    assert!(
+        files >= 10 && findings >= 100,
+        "only {findings} placeholders in {files} files found outside template mode"
+    );
+    // …and in template mode none is.
+    let (files, findings) = placeholder_counts(&["--templates"]).unwrap();
+    assert_eq!((files, findings), (0, 0));
+}

@@ -167,6 +167,22 @@ impl Draft {
         }
     }
 
+    /// Template mode: every placeholder (`{{role}}`, `[Company Name]`) becomes one opaque
+    /// word of the same length, so phrases read across it and nothing reports it.
+    pub fn treat_as_template(&mut self) {
+        let holes = placeholder::find(&self.text, self.body_start);
+        if holes.is_empty() {
+            return;
+        }
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for r in holes {
+            bytes[r].fill(b'x');
+        }
+        // Whole characters were replaced byte for byte, so this is still UTF-8.
+        self.text = String::from_utf8(bytes).unwrap_or_default();
+        self.folded = Folded::new(&self.text);
+    }
+
     /// The raw range a range of the lint text came from (the same range unless the draft
     /// is a decoded message).
     pub fn raw_span(&self, r: &Range<usize>) -> Range<usize> {
