@@ -19,6 +19,8 @@ use crate::input::{Draft, Format as InputFormat};
 use crate::lint::lint;
 use crate::render::{self, FileReport, RuleDoc, Style};
 use crate::rules::{builtin, pack, Context, Origin, Overrides, RuleSet};
+use crate::source::LineIndex;
+use crate::suppress;
 
 /// Exit statuses (CONTRACT §2).
 pub const EXIT_CLEAN: u8 = 0;
@@ -281,7 +283,7 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         })?;
         stdin_bytes = Some(buf);
     }
-    let results: Vec<Result<FileReport, Error>> = inputs
+    let results: Vec<Result<Linted, Error>> = inputs
         .par_iter()
         .map(|input| {
             let (path, bytes, format) = match input {
@@ -305,21 +307,73 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
                 draft.treat_as_template();
             }
             let findings = lint(&draft, &rules, &ctx);
-            Ok(FileReport {
-                path,
-                send_date: ctx.send_date(&draft).map(|d| d.to_string()),
+            let mut directives = suppress::directives(&draft);
+            let mut used_ignores = vec![false; config.ignore.len()];
+            let send_date = ctx.send_date(&draft).map(|d| d.to_string());
+            let source = draft.into_shown_source();
+            let findings = suppress::apply(
                 findings,
-                source: draft.into_shown_source(),
+                &mut directives,
+                &config.ignore,
+                &mut used_ignores,
+                &path,
+                &source,
+            );
+            let unused = directives
+                .into_iter()
+                .filter(|d| !d.used)
+                .map(|d| d.span)
+                .collect();
+            Ok(Linted {
+                report: FileReport {
+                    path,
+                    send_date,
+                    findings,
+                    source,
+                },
+                unused,
+                used_ignores,
             })
         })
         .collect();
     let mut reports = Vec::new();
+    let mut unused: Vec<String> = Vec::new();
+    let mut ignore_used = vec![false; config.ignore.len()];
     for r in results {
         match r {
-            Ok(rep) => reports.push(rep),
+            Ok(l) => {
+                for span in &l.unused {
+                    let index = LineIndex::new(&l.report.source);
+                    let (line, col) = index.line_col(&l.report.source, span.start);
+                    let what = l.report.source[span.clone()].trim();
+                    unused.push(format!(
+                        "{}:{line}:{col}: unused suppression: {what} silenced nothing",
+                        l.report.path
+                    ));
+                }
+                for (seen, used) in ignore_used.iter_mut().zip(&l.used_ignores) {
+                    *seen |= used;
+                }
+                reports.push(l.report);
+            }
             Err(e) => failures.push(e),
         }
     }
+    for (entry, used) in config.ignore.iter().zip(&ignore_used) {
+        if !used {
+            let index = LineIndex::new(&config.text);
+            let (line, col) = index.line_col(&config.text, entry.span.start);
+            let path = config
+                .path
+                .as_ref()
+                .map_or("<config>".into(), |p| p.display().to_string());
+            unused.push(format!(
+                "{path}:{line}:{col}: unused ignore entry for `{}` silenced nothing",
+                entry.rule
+            ));
+        }
+    }
+    unused.sort();
     reports.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(path) = &args.write_baseline {
         baseline::write(path, &reports)?;
@@ -344,11 +398,19 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
             });
         }
     }
+    if args.report_unused_disables {
+        for line in &unused {
+            let _ = writeln!(s.stderr, "{line}");
+        }
+    }
     for f in &failures {
         report_error(f, s);
     }
     if !failures.is_empty() {
         return Ok(EXIT_FAILURE);
+    }
+    if args.report_unused_disables && !unused.is_empty() {
+        return Ok(EXIT_FINDINGS);
     }
     let fails = |sev: Severity| {
         sev == Severity::Error || (deny == Deny::Warnings && sev == Severity::Warning)
@@ -372,6 +434,14 @@ pub fn rule_docs(rules: &RuleSet) -> Vec<RuleDoc> {
             help: r.def.help.clone(),
         })
         .collect()
+}
+
+/// One file linted: its report, the spans of its suppressions that silenced nothing, and
+/// which config ignore entries silenced something in it.
+struct Linted {
+    report: FileReport,
+    unused: Vec<std::ops::Range<usize>>,
+    used_ignores: Vec<bool>,
 }
 
 /// Ignore files honoured when walking, besides `.gitignore` and `.ignore`.

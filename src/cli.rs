@@ -144,6 +144,10 @@ pub struct CheckArgs {
     /// Record every finding of this run in a baseline file
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// List suppressions (comments, front matter, config ignore entries) that silenced
+    /// nothing, and fail the run if there are any
+    #[arg(long)]
+    pub report_unused_disables: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -64,6 +64,48 @@ struct ConfigFile {
     include: Vec<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<IgnoreFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IgnoreFile {
+    rule: String,
+    #[serde(default)]
+    paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+/// One entry of the config's `ignore` list: findings of `rule` (an id, a pack name, or
+/// `all`), in files matching `paths` (all files when empty; `<message>` is the guard's),
+/// whose text is `text` (any text when unset; case and blanks do not matter).
+#[derive(Debug, Clone)]
+pub struct IgnoreEntry {
+    pub rule: String,
+    pub paths: Option<globset::GlobSet>,
+    pub text: Option<String>,
+    /// Where the entry is written, for reporting it unused.
+    pub span: std::ops::Range<usize>,
+}
+
+impl IgnoreEntry {
+    /// Whether this entry silences a finding of `rule` on `text` in the file at `path`.
+    pub fn covers(&self, path: &str, rule: &str, text: &str) -> bool {
+        let squash = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        crate::suppress::names_rule(&self.rule, rule)
+            && self
+                .paths
+                .as_ref()
+                .is_none_or(|g| g.is_match(path) || g.is_match(path.trim_start_matches("./")))
+            && self.text.as_ref().is_none_or(|t| squash(t) == squash(text))
+    }
 }
 
 /// A loaded config file.
@@ -83,6 +125,8 @@ pub struct Config {
     /// that leave files out.
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// Findings silenced from the config (for mail, where a comment would be sent).
+    pub ignore: Vec<IgnoreEntry>,
 }
 
 impl Config {
@@ -105,6 +149,32 @@ impl Config {
                 .into());
             }
         }
+        let mut ignore = Vec::new();
+        for entry in &file.ignore {
+            let mut set = globset::GlobSetBuilder::new();
+            for g in &entry.value.paths {
+                let glob = globset::Glob::new(&g.value).map_err(|e| {
+                    SourceError::new(
+                        &display,
+                        &text,
+                        yaml::range(g),
+                        format!("invalid glob: {}", e.kind()),
+                    )
+                })?;
+                set.add(glob);
+            }
+            let paths = if entry.value.paths.is_empty() {
+                None
+            } else {
+                set.build().ok()
+            };
+            ignore.push(IgnoreEntry {
+                rule: entry.value.rule.clone(),
+                paths,
+                text: entry.value.text.clone(),
+                span: yaml::range(entry),
+            });
+        }
         let base = path.parent().unwrap_or(Path::new("."));
         Ok(Config {
             path: Some(path.to_path_buf()),
@@ -120,6 +190,7 @@ impl Config {
             templates: file.templates,
             include: file.include.into_iter().map(|g| g.value).collect(),
             exclude: file.exclude.into_iter().map(|g| g.value).collect(),
+            ignore,
             text,
         })
     }

@@ -12,11 +12,12 @@ use crate::calendar;
 use crate::cli::{ColorChoice, GuardArgs};
 use crate::config::Deny;
 use crate::error::Error;
-use crate::finding::Severity;
+use crate::finding::{Category, Severity};
 use crate::input::Draft;
 use crate::lint::lint;
 use crate::render::{self, FileReport, RuleDoc, Style};
 use crate::rules::{pack::Kind, Context};
+use crate::suppress;
 
 /// The name findings are reported under.
 const MESSAGE: &str = "<message>";
@@ -141,6 +142,23 @@ fn judge(args: &GuardArgs, message: &[u8]) -> Result<Judged, Error> {
     };
     let draft = Draft::from_mail(MESSAGE, message);
     let findings = lint(&draft, &rules, &ctx);
+    // The config's ignore entries apply to mail (`<message>`), but never to placeholders.
+    let (holes, rest): (Vec<_>, Vec<_>) = findings
+        .into_iter()
+        .partition(|f| f.category == Category::Placeholder);
+    let mut directives = suppress::directives(&draft);
+    let mut used = vec![false; config.ignore.len()];
+    let source = draft.into_shown_source();
+    let mut findings = suppress::apply(
+        rest,
+        &mut directives,
+        &config.ignore,
+        &mut used,
+        MESSAGE,
+        &source,
+    );
+    findings.extend(holes);
+    findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
     let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
     let failing = findings.iter().any(|f| {
         f.severity == Severity::Error || (deny == Deny::Warnings && f.severity == Severity::Warning)
@@ -149,7 +167,7 @@ fn judge(args: &GuardArgs, message: &[u8]) -> Result<Judged, Error> {
         path: MESSAGE.to_string(),
         send_date: Some(send_date.to_string()),
         findings,
-        source: draft.into_shown_source(),
+        source,
     };
     Ok(Judged {
         report,

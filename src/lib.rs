@@ -27,4 +27,5 @@ pub mod lint;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod yaml;

@@ -545,3 +545,79 @@ fn templates_true_in_the_config_is_template_mode() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(!run.stdout.contains("placeholder"), "{}", run.stdout);
 }
+
+#[test]
+fn suppression_comments_front_matter_and_config_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    // Comments in Markdown: a range, one line, and one that silences nothing.
+    std::fs::write(
+        p.join("a.md"),
+        "Hi Jane,\n\nI hope you had a restful weekend. I remain interested in the role.\n\n\
+         <!-- tactful-disable blame/still-waiting -->\nI'm still waiting to hear.\n\
+         <!-- tactful-enable blame/still-waiting -->\n\
+         <!-- tactful-disable-next-line blame -->\nI haven't heard back from you.\n\
+         I'm still waiting, again.\n\
+         <!-- tactful-disable-next-line blame/guilt -->\nThanks.\n",
+    )
+    .unwrap();
+    // Front matter for a whole draft.
+    std::fs::write(
+        p.join("b.md"),
+        "---\ntactful:\n  disable: [blame/didnt-hear, interest]\n---\nHi Jane,\n\nI hope you are well. I haven't heard back.\n",
+    )
+    .unwrap();
+    // Mail: only the config can silence it.
+    std::fs::write(
+        p.join("c.eml"),
+        "Subject: Hello\n\nHi Jane,\n\nI hope you are well. Per my last email, I remain interested in the role.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("tactful.yaml"),
+        "ignore:\n  - rule: blame/per-my-last-email\n    paths: [\"*.eml\"]\n    text: per my last email\n  - rule: timing\n",
+    )
+    .unwrap();
+    let run = common::tactful(
+        p,
+        &[
+            "check",
+            "--format",
+            "short",
+            "--report-unused-disables",
+            "a.md",
+            "b.md",
+            "c.eml",
+        ],
+        None,
+    );
+    let findings: Vec<&str> = run.stdout.lines().collect();
+    // a.md: only the unsuppressed "still waiting" on the line after the next-line comment.
+    assert!(
+        findings
+            .iter()
+            .any(|l| l.starts_with("a.md:10:") && l.contains("blame/still-waiting")),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.matches("a.md:").count(), 1, "{}", run.stdout);
+    assert!(!run.stdout.contains("b.md:"), "{}", run.stdout);
+    assert!(!run.stdout.contains("c.eml:"), "{}", run.stdout);
+    // Unused: the blame/guilt comment and the `timing` ignore entry; the run fails.
+    assert!(
+        run.stderr.contains("a.md:11:1: unused suppression"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("unused ignore entry for `timing`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("unused").count(), 2, "{}", run.stderr);
+    assert_eq!(run.code, 1);
+    // Without the flag, the same run passes.
+    let run = common::tactful(p, &["check", "--format", "short", "b.md", "c.eml"], None);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}

@@ -244,10 +244,10 @@ fn the_bypass_sends_unlinted_and_says_so() {
 fn unfilled_placeholders_always_block() {
     let msg = b"Subject: Hello\n\nDear [Hiring Manager],\n\nI hope you had a good week. I remain very interested in the <Role> position.\n";
     let dir = tempfile::tempdir().unwrap();
-    // Even with the rule turned off in the config and the built-in packs left out.
+    // Even with the rule turned off and ignored in the config, and the built-in packs left out.
     std::fs::write(
         dir.path().join("tactful.yaml"),
-        "rules:\n  placeholder/unfilled: off\n",
+        "rules:\n  placeholder/unfilled: off\nignore:\n  - rule: placeholder\n",
     )
     .unwrap();
     let config = dir.path().join("tactful.yaml");
@@ -323,4 +323,21 @@ fn binary_and_odd_bytes_pass_through_untouched() {
     let out = guard(&msg, &[], 0, &[]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.delivered.as_deref(), Some(&msg[..]));
+}
+
+#[test]
+fn config_ignore_entries_apply_to_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("tactful.yaml");
+    std::fs::write(
+        &config,
+        "ignore:\n  - rule: blame/still-waiting\n    paths: [\"<message>\"]\n",
+    )
+    .unwrap();
+    let msg = b"Subject: Still waiting\n\nHi Jane,\n\nI hope you had a good week. I remain very interested in the role.\n";
+    let out = guard(msg, &["--config", config.to_str().unwrap()], 0, &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.delivered.as_deref(), Some(&msg[..]));
+    let out = guard(msg, &[], 0, &[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
 }

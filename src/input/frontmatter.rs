@@ -50,6 +50,8 @@ pub struct FrontMatter {
     pub contact: Option<Field<String>>,
     pub prefers: Option<Field<Channel>>,
     pub kind: Option<Field<DraftKind>>,
+    /// `tactful: {disable: [RULE, …]}`: rules (ids or pack names) silenced for this draft.
+    pub disable: Vec<Field<String>>,
 }
 
 const KEYS: &[&str] = &[
@@ -60,6 +62,7 @@ const KEYS: &[&str] = &[
     "contact",
     "prefers",
     "kind",
+    "tactful",
 ];
 
 #[derive(Deserialize)]
@@ -72,6 +75,15 @@ struct Raw {
     contact: Option<Spanned<String>>,
     prefers: Option<Spanned<Channel>>,
     kind: Option<Spanned<DraftKind>>,
+    tactful: Option<TactfulSettings>,
+}
+
+/// The `tactful:` key of front matter.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TactfulSettings {
+    #[serde(default)]
+    disable: Vec<Spanned<String>>,
 }
 
 /// Finds and parses front matter; returns it and the offset where the body starts.
@@ -206,6 +218,12 @@ fn parse_yaml(
             value: s.value,
             span: spanned(yaml::range(s)),
         }),
+        disable: raw
+            .tactful
+            .iter()
+            .flat_map(|t| &t.disable)
+            .map(field)
+            .collect(),
     })
 }
 

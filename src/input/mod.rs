@@ -120,6 +120,9 @@ impl Draft {
         if format == Format::Markdown {
             markdown::blank_syntax(&source, body_start..author_end, &mut mask);
         }
+        for r in crate::suppress::comment_spans(&source, body_start..author_end) {
+            mask.blank(r);
+        }
         let text = mask.apply(&source);
         let opening_start = opening::start(&source, &text, body_start, format);
         Ok(Draft {

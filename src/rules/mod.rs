@@ -176,8 +176,14 @@ impl Matcher {
                 break;
             };
             at = next_char(text, m.start());
-            if !m.is_empty() {
-                out[self.owner[m.pattern().as_usize()]].push(m.range());
+            // A pattern may need the blank or the stop before its words (a line start, a
+            // sentence end); the finding starts at the words.
+            let found = &text[m.range()];
+            let stop = |c: char| c.is_whitespace() || ".!?…;,".contains(c);
+            let lead = found.len() - found.trim_start_matches(stop).len();
+            let tail = found.len() - found.trim_end_matches(stop).len();
+            if m.start() + lead < m.end() - tail {
+                out[self.owner[m.pattern().as_usize()]].push(m.start() + lead..m.end() - tail);
             }
         }
     }
