@@ -10,7 +10,8 @@ use rayon::prelude::*;
 use crate::baseline;
 use crate::calendar::{self, days, Calendar};
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RuleArgs, RulesArgs, WhenArgs,
+    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, LintArgs, ListFormat, RuleArgs, RulesArgs,
+    WhenArgs,
 };
 use crate::config::{Config, Deny};
 use crate::error::Error;
@@ -236,24 +237,9 @@ enum Input {
 }
 
 fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
-    let (rules, config) = load_rules(&args.rule_args)?;
-    let send_date = args
-        .send_date
-        .as_deref()
-        .map(|d| parse_date("--send-date", d))
-        .transpose()?;
-    let promised_by = args
-        .promised_by
-        .as_deref()
-        .map(|d| parse_date("--promised-by", d))
-        .transpose()?;
-    let ctx = Context {
-        send_date,
-        promised_by,
-        calendar: calendar_for(args.holidays.as_deref(), &config)?,
-        templates: args.templates || config.templates,
-    };
-    let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
+    let (rules, config) = load_rules(&args.lint.rule_args)?;
+    let ctx = context(&args.lint, &config, args.templates || config.templates)?;
+    let deny = args.lint.deny.or(config.deny).unwrap_or(Deny::Errors);
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from(if s.stdin_is_terminal { "." } else { "-" }));
@@ -342,8 +328,8 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
     for r in results {
         match r {
             Ok(l) => {
+                let index = LineIndex::new(&l.report.source);
                 for span in &l.unused {
-                    let index = LineIndex::new(&l.report.source);
                     let (line, col) = index.line_col(&l.report.source, span.start);
                     let what = l.report.source[span.clone()].trim();
                     unused.push(format!(
@@ -359,14 +345,15 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
             Err(e) => failures.push(e),
         }
     }
+    let config_index = LineIndex::new(&config.text);
+    let config_path = config
+        .path
+        .as_ref()
+        .map_or("<config>".into(), |p| p.display().to_string());
     for (entry, used) in config.ignore.iter().zip(&ignore_used) {
         if !used {
-            let index = LineIndex::new(&config.text);
-            let (line, col) = index.line_col(&config.text, entry.span.start);
-            let path = config
-                .path
-                .as_ref()
-                .map_or("<config>".into(), |p| p.display().to_string());
+            let (line, col) = config_index.line_col(&config.text, entry.span.start);
+            let path = &config_path;
             unused.push(format!(
                 "{path}:{line}:{col}: unused ignore entry for `{}` silenced nothing",
                 entry.rule
@@ -381,16 +368,17 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
     if let Some(path) = &args.baseline {
         baseline::apply(path, &mut reports)?;
     }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => s.stdout_is_terminal && std::env::var_os("NO_COLOR").is_none(),
-    };
     let style = Style {
-        color,
-        quiet: args.quiet,
+        color: use_color(args.lint.color, s.stdout_is_terminal),
+        quiet: args.lint.quiet,
     };
-    if let Err(e) = render::render(args.format, &reports, &rule_docs(&rules), style, s.stdout) {
+    if let Err(e) = render::render(
+        args.lint.format,
+        &reports,
+        &rule_docs(&rules),
+        style,
+        s.stdout,
+    ) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             failures.push(Error::Input {
                 path: "<stdout>".into(),
@@ -412,14 +400,33 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
     if args.report_unused_disables && !unused.is_empty() {
         return Ok(EXIT_FINDINGS);
     }
-    let fails = |sev: Severity| {
-        sev == Severity::Error || (deny == Deny::Warnings && sev == Severity::Warning)
-    };
     let failing = reports
         .iter()
         .flat_map(|r| &r.findings)
-        .any(|f| fails(f.severity));
+        .any(|f| deny.fails(f.severity));
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+/// The context the flags give: their send and reply-by dates and calendar.
+pub(crate) fn context(args: &LintArgs, config: &Config, templates: bool) -> Result<Context, Error> {
+    let date = |flag: &str, value: &Option<String>| {
+        value.as_deref().map(|d| parse_date(flag, d)).transpose()
+    };
+    Ok(Context {
+        send_date: date("--send-date", &args.send_date)?,
+        promised_by: date("--promised-by", &args.promised_by)?,
+        calendar: calendar_for(args.holidays.as_deref(), config)?,
+        templates,
+    })
+}
+
+/// Whether to colour output going to a stream that is (or is not) a terminal.
+pub(crate) fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    }
 }
 
 /// What the formats that describe rules (SARIF) need of every loaded rule.

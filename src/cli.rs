@@ -35,32 +35,11 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct GuardArgs {
-    /// Format of the findings printed on stderr
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
     /// Also write the findings to this file (for clients that throw stderr away)
     #[arg(long, value_name = "PATH")]
     pub report: Option<PathBuf>,
-    /// The send date (YYYY-MM-DD or `today`); default today, whatever the Date: header says
-    #[arg(long, value_name = "DATE")]
-    pub send_date: Option<String>,
-    /// The date they promised to reply by (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
-    pub promised_by: Option<String>,
-    /// Holiday calendar: us, gb, ca, none, or a YAML calendar file
-    #[arg(long, value_name = "CODE")]
-    pub holidays: Option<String>,
     #[command(flatten)]
-    pub rule_args: RuleArgs,
-    /// Make warnings block the send too
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub deny: Option<Deny>,
-    /// When to use colour on stderr
-    #[arg(long, value_enum, default_value = "auto")]
-    pub color: ColorChoice,
-    /// Print nothing when the message passes
-    #[arg(long, short)]
-    pub quiet: bool,
+    pub lint: LintArgs,
     /// The command that sends the message, and its arguments (after `--`)
     #[arg(last = true, required = true, value_name = "CMD")]
     pub command: Vec<std::ffi::OsString>,
@@ -107,15 +86,15 @@ pub enum ColorChoice {
     Never,
 }
 
+/// What `check` and `guard` share: the output, the dates, the calendar, the rules and how
+/// strict to be.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Files or directories to lint; `-` reads standard input
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Output format
+pub struct LintArgs {
+    /// Output format (for `guard`, of what it prints on stderr)
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// The date the draft will be sent (YYYY-MM-DD or `today`); overrides front matter
+    /// The send date (YYYY-MM-DD or `today`); overrides front matter and the Date: header
+    /// (`guard`: default today)
     #[arg(long, value_name = "DATE")]
     pub send_date: Option<String>,
     /// The date they promised to reply by (YYYY-MM-DD); overrides front matter
@@ -126,15 +105,24 @@ pub struct CheckArgs {
     pub holidays: Option<String>,
     #[command(flatten)]
     pub rule_args: RuleArgs,
-    /// Make warnings fail the run too (exit 1)
+    /// Make warnings fail the run too (exit 1; for `guard`, block the send)
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub deny: Option<Deny>,
     /// When to use colour in human output
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// Print findings only, no summary line
+    /// No summary line (`guard`: print nothing when the message passes)
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub lint: LintArgs,
     /// Template mode: placeholders are opaque words, never findings
     #[arg(long)]
     pub templates: bool,

@@ -45,6 +45,14 @@ pub enum Deny {
     Warnings,
 }
 
+impl Deny {
+    /// Whether a finding of `severity` fails the run at this level.
+    pub fn fails(self, severity: crate::finding::Severity) -> bool {
+        use crate::finding::Severity;
+        severity == Severity::Error || (self == Deny::Warnings && severity == Severity::Warning)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ConfigFile {

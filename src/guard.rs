@@ -9,14 +9,14 @@ use std::process::{Command, Stdio};
 
 use crate::app::{self, Streams, EXIT_FAILURE, EXIT_FINDINGS};
 use crate::calendar;
-use crate::cli::{ColorChoice, GuardArgs};
+use crate::cli::GuardArgs;
 use crate::config::Deny;
 use crate::error::Error;
 use crate::finding::{Category, Severity};
 use crate::input::Draft;
 use crate::lint::lint;
 use crate::render::{self, FileReport, RuleDoc, Style};
-use crate::rules::{pack::Kind, Context};
+use crate::rules::pack::Kind;
 use crate::suppress;
 
 /// The name findings are reported under.
@@ -58,7 +58,7 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
             quiet: false,
         };
         let _ = render::render(
-            args.format,
+            args.lint.format,
             std::slice::from_ref(&report),
             &docs,
             style,
@@ -77,18 +77,13 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
             ));
         }
     }
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => s.stderr_is_terminal && std::env::var_os("NO_COLOR").is_none(),
-    };
-    if failing || !(args.quiet || report.findings.is_empty()) {
+    if failing || !(args.lint.quiet || report.findings.is_empty()) {
         let style = Style {
-            color,
-            quiet: args.quiet,
+            color: app::use_color(args.lint.color, s.stderr_is_terminal),
+            quiet: args.lint.quiet,
         };
         let _ = render::render(
-            args.format,
+            args.lint.format,
             std::slice::from_ref(&report),
             &docs,
             style,
@@ -118,51 +113,29 @@ struct Judged {
 
 /// Lints the message.
 fn judge(args: &GuardArgs, message: &[u8]) -> Result<Judged, Error> {
-    let (mut rules, config) = app::load_rules_with(&args.rule_args, &["placeholder"])?;
+    let (mut rules, config) = app::load_rules_with(&args.lint.rule_args, &["placeholder"])?;
     // An unfilled placeholder always blocks a send, whatever the config says.
     for rule in &mut rules.rules {
         if rule.def.kind == Kind::Placeholder {
             rule.severity = Some(Severity::Error);
         }
     }
-    let send_date = match &args.send_date {
-        Some(d) => app::parse_date("--send-date", d)?,
-        None => calendar::today(),
-    };
-    let promised_by = args
-        .promised_by
-        .as_deref()
-        .map(|d| app::parse_date("--promised-by", d))
-        .transpose()?;
-    let ctx = Context {
-        send_date: Some(send_date),
-        promised_by,
-        calendar: app::calendar_for(args.holidays.as_deref(), &config)?,
-        templates: false,
-    };
+    let mut ctx = app::context(&args.lint, &config, false)?;
+    let send_date = *ctx.send_date.get_or_insert_with(calendar::today);
     let draft = Draft::from_mail(MESSAGE, message);
     let findings = lint(&draft, &rules, &ctx);
     // The config's ignore entries apply to mail (`<message>`), but never to placeholders.
     let (holes, rest): (Vec<_>, Vec<_>) = findings
         .into_iter()
         .partition(|f| f.category == Category::Placeholder);
-    let mut directives = suppress::directives(&draft);
+    // A message has no front matter or comments to silence anything.
     let mut used = vec![false; config.ignore.len()];
     let source = draft.into_shown_source();
-    let mut findings = suppress::apply(
-        rest,
-        &mut directives,
-        &config.ignore,
-        &mut used,
-        MESSAGE,
-        &source,
-    );
+    let mut findings = suppress::apply(rest, &mut [], &config.ignore, &mut used, MESSAGE, &source);
     findings.extend(holes);
     findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
-    let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
-    let failing = findings.iter().any(|f| {
-        f.severity == Severity::Error || (deny == Deny::Warnings && f.severity == Severity::Warning)
-    });
+    let deny = args.lint.deny.or(config.deny).unwrap_or(Deny::Errors);
+    let failing = findings.iter().any(|f| deny.fails(f.severity));
     let report = FileReport {
         path: MESSAGE.to_string(),
         send_date: Some(send_date.to_string()),

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 use mail_parser::decoders::{base64::base64_decode, html::add_html_token};
-use mail_parser::{Encoding, HeaderName, MessageParser, MimeHeaders, PartType};
+use mail_parser::{Encoding, HeaderName, MessageParser, PartType};
 
 use super::frontmatter::Field;
 
@@ -335,11 +335,8 @@ pub fn read(raw: &[u8]) -> Mail {
             Encoding::Base64 => BodyEncoding::Base64,
         };
         html = matches!(part.body, PartType::Html(_));
-        let flowed = part
-            .content_type()
-            .and_then(|ct| ct.attribute("format"))
-            .is_some_and(|f| f.eq_ignore_ascii_case("flowed"));
-        let _ = flowed; // soft breaks are blanks to the matcher, so flowed lines join as written
+        // `format=flowed` needs nothing here: a soft line break is a blank to the matcher, so
+        // flowed lines join as written.
         let rawb = &raw[body_raw.clone()];
         if encoding == BodyEncoding::Plain && !html && rawb == text.as_bytes() {
             let start = lint.len();
@@ -546,6 +543,8 @@ fn compose(outer: &[Range<u32>], inner: &[Range<u32>]) -> Vec<Range<u32>> {
 /// each text byte came from.
 fn html_text(html: &str) -> (String, Vec<Range<u32>>) {
     let b = html.as_bytes();
+    // ASCII lowercasing keeps every offset, so closing tags are found in this copy.
+    let lower = html.to_ascii_lowercase();
     let mut out = String::with_capacity(html.len());
     let mut map: Vec<Range<u32>> = Vec::with_capacity(html.len());
     let mut quote_depth = 0usize;
@@ -572,8 +571,7 @@ fn html_text(html: &str) -> (String, Vec<Range<u32>>) {
             match name.as_str() {
                 "script" | "style" | "head" | "title" if !closing => {
                     let close = format!("</{name}");
-                    let lower = html[end..].to_ascii_lowercase();
-                    i = lower.find(&close).map_or(b.len(), |e| end + e);
+                    i = lower[end..].find(&close).map_or(b.len(), |e| end + e);
                     continue;
                 }
                 "blockquote" => {
@@ -683,7 +681,7 @@ mod tests {
 
     #[test]
     fn encoded_subject_and_latin1_body() {
-        let mut raw = b"Subject: =?UTF-8?Q?Still_waiting_=E2=80=94_analyst?=\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\nCaf\xe9 talk. I never heard back.\n".to_vec();
+        let raw = b"Subject: =?UTF-8?Q?Still_waiting_=E2=80=94_analyst?=\nContent-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\nCaf\xe9 talk. I never heard back.\n".to_vec();
         let m = read(&raw);
         assert_eq!(
             &m.lint[m.subject.clone().unwrap()],
@@ -693,7 +691,6 @@ mod tests {
         let r = m.origin.to_raw(&(at..at + 5));
         assert_eq!(&raw[r], b"never");
         assert_eq!(m.origin.display.len(), raw.len());
-        raw.clear();
     }
 
     #[test]
