@@ -269,59 +269,62 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         })?;
         stdin_bytes = Some(buf);
     }
-    let results: Vec<Result<Linted, Error>> = inputs
-        .par_iter()
-        .map(|input| {
-            let (path, bytes, format) = match input {
-                Input::Stdin => (
-                    "-".to_string(),
-                    stdin_bytes.clone().unwrap_or_default(),
-                    InputFormat::Text,
-                ),
-                Input::File(p) => {
-                    let display = p.display().to_string();
-                    let bytes = std::fs::read(p).map_err(|e| Error::Input {
-                        path: display.clone(),
-                        message: format!("cannot read: {e}"),
-                    })?;
-                    let format = InputFormat::from_path(&display);
-                    (display, bytes, format)
-                }
-            };
-            let mut draft = Draft::parse(&path, bytes, format)?;
-            if ctx.templates {
-                draft.treat_as_template();
+    let lint_one = |input: &Input| -> Result<Linted, Error> {
+        let (path, bytes, format) = match input {
+            Input::Stdin => (
+                "-".to_string(),
+                stdin_bytes.clone().unwrap_or_default(),
+                InputFormat::Text,
+            ),
+            Input::File(p) => {
+                let display = p.display().to_string();
+                let bytes = std::fs::read(p).map_err(|e| Error::Input {
+                    path: display.clone(),
+                    message: format!("cannot read: {e}"),
+                })?;
+                let format = InputFormat::from_path(&display);
+                (display, bytes, format)
             }
-            let findings = lint(&draft, &rules, &ctx);
-            let mut directives = suppress::directives(&draft);
-            let mut used_ignores = vec![false; config.ignore.len()];
-            let send_date = ctx.send_date(&draft).map(|d| d.to_string());
-            let source = draft.into_shown_source();
-            let findings = suppress::apply(
+        };
+        let mut draft = Draft::parse(&path, bytes, format)?;
+        if ctx.templates {
+            draft.treat_as_template();
+        }
+        let findings = lint(&draft, &rules, &ctx);
+        let mut directives = suppress::directives(&draft);
+        let mut used_ignores = vec![false; config.ignore.len()];
+        let send_date = ctx.send_date(&draft).map(|d| d.to_string());
+        let source = draft.into_shown_source();
+        let findings = suppress::apply(
+            findings,
+            &mut directives,
+            &config.ignore,
+            &mut used_ignores,
+            &path,
+            &source,
+        );
+        let unused = directives
+            .into_iter()
+            .filter(|d| !d.used)
+            .map(|d| d.span)
+            .collect();
+        Ok(Linted {
+            report: FileReport {
+                path,
+                send_date,
                 findings,
-                &mut directives,
-                &config.ignore,
-                &mut used_ignores,
-                &path,
-                &source,
-            );
-            let unused = directives
-                .into_iter()
-                .filter(|d| !d.used)
-                .map(|d| d.span)
-                .collect();
-            Ok(Linted {
-                report: FileReport {
-                    path,
-                    send_date,
-                    findings,
-                    source,
-                },
-                unused,
-                used_ignores,
-            })
+                source,
+            },
+            unused,
+            used_ignores,
         })
-        .collect();
+    };
+    // One file needs no thread pool; starting one would cost more than linting it.
+    let results: Vec<Result<Linted, Error>> = if inputs.len() > 1 {
+        inputs.par_iter().map(lint_one).collect()
+    } else {
+        inputs.iter().map(lint_one).collect()
+    };
     let mut reports = Vec::new();
     let mut unused: Vec<String> = Vec::new();
     let mut ignore_used = vec![false; config.ignore.len()];

@@ -26,6 +26,12 @@ pub struct Directive {
     pub used: bool,
 }
 
+/// True when `text` may hold a directive comment: most drafts do not, and then the regex
+/// is never built.
+fn may_have_comment(text: &str) -> bool {
+    text.contains("tactful-")
+}
+
 fn comment() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -36,6 +42,9 @@ fn comment() -> &'static Regex {
 
 /// The byte ranges of the directive comments in `source[range]`, for hiding from the rules.
 pub fn comment_spans(source: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    if !may_have_comment(&source[range.clone()]) {
+        return Vec::new();
+    }
     comment()
         .find_iter(&source[range.clone()])
         .map(|m| m.start() + range.start..m.end() + range.start)
@@ -77,11 +86,11 @@ pub fn directives(draft: &Draft) -> Vec<Directive> {
             used: false,
         })
         .collect();
-    if draft.format == Format::Mail {
-        return out;
-    }
     let source = &draft.source;
     let body = draft.body_start..source.len();
+    if draft.format == Format::Mail || !may_have_comment(&source[body.clone()]) {
+        return out;
+    }
     let mut open: Vec<usize> = Vec::new();
     for c in comment().captures_iter(&source[body.clone()]) {
         let (Some(m), Some(kind), Some(list)) = (c.get(0), c.get(1), c.get(2)) else {

@@ -1,5 +1,6 @@
 //! The one place that talks to the YAML library (serde-saphyr), so that choice stays cheap
-//! to change. Everything else sees [`Spanned`] values and [`SourceError`]s with byte ranges.
+//! to change (`build.rs` also reads the built-in packs' phrase lists with it, and nothing
+//! else). Everything else sees [`Spanned`] values and [`SourceError`]s with byte ranges.
 
 use std::ops::Range;
 

@@ -65,6 +65,12 @@ impl Folded {
     pub fn original(&self, r: Range<usize>) -> Range<usize> {
         self.starts[r.start] as usize..self.starts[r.end] as usize
     }
+
+    /// The folded offset of original offset `original`: the first folded byte that comes
+    /// from it or from after it.
+    pub fn folded(&self, original: usize) -> usize {
+        self.starts.partition_point(|&s| (s as usize) < original)
+    }
 }
 
 #[cfg(test)]
@@ -78,7 +84,9 @@ mod tests {
         assert_eq!(f.text, "i didn't hear back.\nnext");
         let at = f.text.find("didn't hear").unwrap();
         let r = f.original(at..at + "didn't hear".len());
-        assert_eq!(&src[r], "Didn\u{2019}t\r\nHEAR");
+        assert_eq!(&src[r.clone()], "Didn\u{2019}t\r\nHEAR");
+        assert_eq!(f.folded(r.start), at);
+        assert_eq!(f.folded(r.end), at + "didn't hear".len());
     }
 
     #[test]

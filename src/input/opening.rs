@@ -98,7 +98,7 @@ fn greeting() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:(?i:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening)|to whom it may concern)(?:[ \t]+[^\s,:;!.]+\.?){0,5}[ \t]*(?:[,:;!—–]|\s-\s|$)|(?:[A-Z][\w'’.-]*[ \t]*){1,3},$)",
+            r"^(?:(?i:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening)|to whom it may concern)(?:[ \t]+[^ \t\n,:;!.]+\.?){0,5}[ \t]*(?:[,:;!—–]|[ \t]-[ \t]|$)|(?:[A-Z][^ \t\n,;:!?]*[ \t]*){1,3},$)",
         )
         .expect("greeting regex compiles")
     })

@@ -34,7 +34,7 @@ pub(super) fn scan(source: &str, body_start: usize, mask: &mut Mask) -> usize {
             for &(s2, e2, _) in lines.iter().skip(i + 1).take(2) {
                 joined.push(' ');
                 joined.push_str(source[s2..e2].trim());
-                if attribution().is_match(&joined) {
+                if joined.ends_with(':') && attribution().is_match(&joined) {
                     return start;
                 }
             }
@@ -52,7 +52,25 @@ pub(super) fn scan(source: &str, body_start: usize, mask: &mut Mask) -> usize {
 
 fn is_cut_line(line: &str) -> bool {
     let t = line.trim();
-    t == "--" || (t.len() < 400 && (attribution().is_match(t) || cut_markers().is_match(t)))
+    if t == "--" || t.len() >= 400 {
+        return t == "--";
+    }
+    // Cheap tests first, so that a draft without such lines never builds the regexes.
+    (t.ends_with(':') && attribution().is_match(t))
+        || (may_be_cut_marker(t) && cut_markers().is_match(t))
+}
+
+/// True when `t` starts the way one of [`cut_markers`] does.
+fn may_be_cut_marker(t: &str) -> bool {
+    let starts = |p: &str| {
+        t.as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    t.starts_with(['-', '_'])
+        || ["sent ", "begin forwarded", "get outlook"]
+            .into_iter()
+            .any(starts)
 }
 
 fn outlook_from(lines: &[(usize, usize, usize)], source: &str) -> bool {
@@ -89,7 +107,7 @@ fn cut_markers() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:-{2,}\s*original message\s*-{2,}|_{5,}|begin forwarded message:|-{2,}\s*forwarded message\s*-{2,}|sent (?:from|with|using) (?:my )?(?:[\w-]+ ){0,4}(?:iphone|ipad|android|mobile|phone|smartphone|device|galaxy|blackberry|samsung|pixel|tablet|outlook|yahoo mail|mail for windows(?: 10| 11)?|proton ?mail|gmail|aol|fastmail|airmail|spark|superhuman)(?: (?:for|on) (?:ios|android|iphone|windows|mac))?\.?|get outlook for (?:ios|android).*)$",
+            r"(?i)^(?:-{2,}\s*original message\s*-{2,}|_{5,}|begin forwarded message:|-{2,}\s*forwarded message\s*-{2,}|sent (?:from|with|using) (?:my )?(?:\S+ ){0,4}(?:iphone|ipad|android|mobile|phone|smartphone|device|galaxy|blackberry|samsung|pixel|tablet|outlook|yahoo mail|mail for windows(?: 10| 11)?|proton ?mail|gmail|aol|fastmail|airmail|spark|superhuman)(?: (?:for|on) (?:ios|android|iphone|windows|mac))?\.?|get outlook for (?:ios|android).*)$",
         )
         .expect("cut marker regex compiles")
     })

@@ -9,14 +9,9 @@ use crate::input::Draft;
 use super::{finding, Rule};
 
 pub fn check(rule: &Rule, draft: &Draft, matches: &[Range<usize>], out: &mut Vec<Finding>) {
-    if matches.is_empty() {
-        return;
-    }
-    let unless = rule.unless_matches(draft);
-    for m in matches.iter().cloned() {
-        if unless.iter().any(|u| u.start < m.end && m.start < u.end) {
-            continue;
+    for m in matches {
+        if !rule.unless_overlaps(draft, m) {
+            out.push(finding(rule, m.clone(), None));
         }
-        out.push(finding(rule, m, None));
     }
 }

@@ -14,18 +14,29 @@ pub const PACKS: &[(&str, &str)] = &[
     ("placeholder", include_str!("../../rules/placeholder.yaml")),
 ];
 
-/// Parses the built-in packs.
+/// Parses the built-in packs. The largest is parsed on a second thread while the others
+/// are parsed on this one: reading the packs is most of a one-draft run's start-up.
 pub fn packs() -> Result<Vec<Pack>, SourceError> {
-    PACKS
-        .iter()
-        .map(|(name, text)| {
-            pack::parse(
-                &format!("<builtin>/rules/{name}.yaml"),
-                text,
-                Origin::Builtin,
-            )
-        })
-        .collect()
+    let parse = |(name, text): &(&str, &str)| {
+        pack::parse(
+            &format!("<builtin>/rules/{name}.yaml"),
+            text,
+            Origin::Builtin,
+        )
+    };
+    let largest = (0..PACKS.len())
+        .max_by_key(|&i| PACKS[i].1.len())
+        .unwrap_or(0);
+    std::thread::scope(|scope| {
+        let big = scope.spawn(|| parse(&PACKS[largest]));
+        let mut rest: Vec<Option<Result<Pack, SourceError>>> = PACKS
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i != largest).then(|| parse(p)))
+            .collect();
+        rest[largest] = Some(big.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        rest.into_iter().flatten().collect()
+    })
 }
 
 #[cfg(test)]

@@ -1,53 +1,216 @@
 //! The phrase index: how every rule's phrases are found in one scan of a draft.
 //!
 //! Each phrase has anchor literals, words that any match must contain (see
-//! [`phrase::Compiled`](super::phrase::Compiled)). One Aho-Corasick automaton over all
-//! anchors scans the folded text once; a phrase's regex then runs only over the paragraphs
-//! where one of its anchors occurs, and is compiled the first time that happens. A clean
-//! draft touches few regexes, and no run pays to compile phrases it never needs.
+//! [`phrase::Compiled`]). One Aho-Corasick automaton over all anchors scans the folded
+//! text once. Around each anchor found, a phrase can only start a few words before it (at
+//! most [`phrase::Compiled::spaces`] spaces), so its anchored DFA is tried only at the
+//! word starts of that short window, never over the whole text. A clean draft touches
+//! few phrases, and each one it touches costs a few steps of a small DFA.
+//!
+//! The DFAs of the built-in packs are built when tactful is compiled (see
+//! [`precompiled`](super::precompiled)) and read from the binary the first time a draft
+//! needs them; the DFAs of a user's phrases are built when the pack is loaded.
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex_automata::meta::{self, Regex};
-use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::dfa::{dense, sparse, Automaton};
+use regex_automata::{Anchored, Input};
 
-use super::phrase::{self, Compiled};
+use super::phrase::{self, PhraseError};
+use super::precompiled;
 use super::USER_REGEX_SIZE_LIMIT;
 use crate::input::Folded;
 
+/// One phrase, ready to be searched for.
 #[derive(Debug)]
-struct Entry {
-    rule: usize,
-    regex: String,
-    compiled: OnceLock<Option<Regex>>,
+pub struct Phrase {
+    pub anchors: Vec<String>,
+    /// At most this many spaces inside a match.
+    pub spaces: usize,
+    /// At most this many spaces in a match before its anchor.
+    pub lead: usize,
+    source: Source,
+    dfa: OnceLock<Option<Loaded>>,
 }
 
-impl Entry {
-    fn regex(&self) -> Option<&Regex> {
-        self.compiled
-            .get_or_init(|| compile(&self.regex).ok())
+/// A phrase's DFA, and the bytes a match can start with.
+#[derive(Debug)]
+struct Loaded {
+    dfa: Dfa,
+    first: [u64; 4],
+}
+
+#[derive(Debug)]
+enum Source {
+    /// Built with tactful: the serialized DFA, and the phrase to compile again should the
+    /// bytes not load (a DFA serialized for another byte order, say).
+    Shipped {
+        bytes: &'static [u8],
+        first: [u64; 4],
+        text: &'static str,
+    },
+    /// A user's phrase, compiled to this regex.
+    Regex(String),
+}
+
+#[derive(Debug)]
+enum Dfa {
+    Shipped(sparse::DFA<&'static [u8]>),
+    Built(sparse::DFA<Vec<u8>>),
+}
+
+impl Phrase {
+    /// Compiles `text`, or finds it among the phrases compiled with tactful.
+    pub fn new(text: &str) -> Result<Phrase, PhraseError> {
+        if let Some(p) = precompiled::lookup(text) {
+            return Ok(Phrase {
+                anchors: p.anchors.iter().map(|a| a.to_string()).collect(),
+                spaces: p.spaces,
+                lead: p.lead,
+                source: Source::Shipped {
+                    bytes: p.dfa,
+                    first: p.first,
+                    text: p.text,
+                },
+                dfa: OnceLock::new(),
+            });
+        }
+        let compiled = phrase::compile(text)?;
+        Ok(Phrase {
+            anchors: compiled.anchors,
+            spaces: compiled.spaces,
+            lead: compiled.lead,
+            source: Source::Regex(compiled.regex),
+            dfa: OnceLock::new(),
+        })
+    }
+
+    /// Builds the DFA now rather than on first use, so that a phrase too large to build is
+    /// an error when its pack loads, not a silent miss later.
+    pub fn build(&self) -> Result<(), Box<dense::BuildError>> {
+        if let Source::Regex(regex) = &self.source {
+            if self.dfa.get().is_none() {
+                let _ = self.dfa.set(Some(build(regex)?));
+            }
+        }
+        Ok(())
+    }
+
+    fn dfa(&self) -> Option<&Loaded> {
+        self.dfa
+            .get_or_init(|| match &self.source {
+                Source::Shipped { bytes, first, text } => match sparse::DFA::from_bytes(bytes) {
+                    Ok((dfa, _)) => Some(Loaded {
+                        dfa: Dfa::Shipped(dfa),
+                        first: *first,
+                    }),
+                    Err(_) => phrase::compile(text)
+                        .ok()
+                        .and_then(|c| build(&c.regex).ok()),
+                },
+                Source::Regex(regex) => build(regex).ok(),
+            })
             .as_ref()
+    }
+
+    /// Finds the matches that start in `starts` (clamped to word starts) and end by `end`,
+    /// in the folded `text`, calling `found` with each. Matches do not overlap: after one,
+    /// the search goes on from its end. Returns where the next search may start.
+    pub fn find(
+        &self,
+        text: &str,
+        starts: Range<usize>,
+        end: usize,
+        found: impl FnMut(Range<usize>),
+    ) -> usize {
+        match self.dfa() {
+            Some(Loaded {
+                dfa: Dfa::Shipped(d),
+                first,
+            }) => find_with(d, first, text, starts, end, found),
+            Some(Loaded {
+                dfa: Dfa::Built(d),
+                first,
+            }) => find_with(d, first, text, starts, end, found),
+            None => starts.end,
+        }
     }
 }
 
-/// Compiles one phrase regex with the size limit every phrase must fit. Only match
-/// bounds are needed, so the regex is built without the engines that serve capture
-/// groups, nor a full DFA; that halves the time to build it, which matters because a
-/// one-draft run builds each regex it needs on the spot.
-pub fn compile(regex: &str) -> Result<Regex, Box<meta::BuildError>> {
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .nfa_size_limit(Some(USER_REGEX_SIZE_LIMIT))
-                .which_captures(WhichCaptures::Implicit)
-                .onepass(false)
-                .backtrack(false)
-                .dfa(false),
-        )
-        .build(regex)
-        .map_err(Box::new)
+fn build(regex: &str) -> Result<Loaded, Box<dense::BuildError>> {
+    let dfa = phrase::build_dfa(regex, USER_REGEX_SIZE_LIMIT, false)?;
+    Ok(Loaded {
+        first: phrase::first_bytes(&dfa),
+        dfa: Dfa::Built(dfa),
+    })
+}
+
+fn find_with<A: Automaton>(
+    dfa: &A,
+    first: &[u64; 4],
+    text: &str,
+    starts: Range<usize>,
+    end: usize,
+    mut found: impl FnMut(Range<usize>),
+) -> usize {
+    let bytes = text.as_bytes();
+    let mut s = starts.start;
+    let can_start = |b: u8| first[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+    while s < starts.end {
+        if can_start(bytes[s]) && may_start(text, s) {
+            let input = Input::new(text).span(s..end).anchored(Anchored::Yes);
+            if let Ok(Some(m)) = dfa.try_search_fwd(&input) {
+                let e = m.offset();
+                if e > s && text.is_char_boundary(e) && phrase::unicode_edges_ok(text, s, e) {
+                    found(s..e);
+                    s = e;
+                    continue;
+                }
+            }
+        }
+        s += 1;
+        // Skip the rest of an ASCII word: no match starts inside one.
+        while s < starts.end && is_word(bytes[s]) && is_word(bytes[s - 1]) {
+            s += 1;
+        }
+    }
+    s
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// True when a match may start at `s`: a character boundary that is not inside an ASCII
+/// word. A phrase that starts with an ASCII letter or digit starts at a word boundary, and
+/// any other phrase starts with a character that is not one.
+fn may_start(text: &str, s: usize) -> bool {
+    let b = text.as_bytes();
+    text.is_char_boundary(s) && (s == 0 || !(is_word(b[s - 1]) && is_word(b[s])))
+}
+
+/// Where a match holding offset `at` may start at the earliest: after the `spaces + 1`-th
+/// space before `at`, and not before `floor` (the start of its paragraph).
+pub fn window_start(text: &str, floor: usize, at: usize, spaces: usize) -> usize {
+    let mut seen = 0;
+    for (i, b) in text.as_bytes()[floor..at].iter().enumerate().rev() {
+        if *b == b' ' {
+            seen += 1;
+            if seen > spaces {
+                return floor + i + 1;
+            }
+        }
+    }
+    floor
+}
+
+/// The paragraph of folded `text` around offset `at`: phrases never cross a `\n`.
+pub fn paragraph(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..end
 }
 
 /// All phrases of all rules, indexed by their anchors.
@@ -56,30 +219,25 @@ pub struct PhraseIndex {
     automaton: Option<AhoCorasick>,
     /// For each anchor literal, the phrases (indexes into `entries`) it anchors.
     anchored: Vec<Vec<usize>>,
-    entries: Vec<Entry>,
+    /// Each phrase with the rule it belongs to.
+    entries: Vec<(usize, Phrase)>,
 }
 
 impl PhraseIndex {
     /// Indexes `phrases`, each given with the rule it belongs to.
-    pub fn build(phrases: Vec<(usize, Compiled)>) -> Result<PhraseIndex, String> {
+    pub fn build(phrases: Vec<(usize, Phrase)>) -> Result<PhraseIndex, String> {
         let mut literals: Vec<String> = Vec::new();
         let mut anchored: Vec<Vec<usize>> = Vec::new();
         let mut position = std::collections::HashMap::new();
-        let mut entries = Vec::with_capacity(phrases.len());
-        for (i, (rule, compiled)) in phrases.into_iter().enumerate() {
-            for a in compiled.anchors {
-                let at = *position.entry(a.clone()).or_insert_with(|| {
-                    literals.push(a);
+        for (i, (_, phrase)) in phrases.iter().enumerate() {
+            for a in &phrase.anchors {
+                let at = *position.entry(a.as_str()).or_insert_with(|| {
+                    literals.push(a.clone());
                     anchored.push(Vec::new());
                     literals.len() - 1
                 });
                 anchored[at].push(i);
             }
-            entries.push(Entry {
-                rule,
-                regex: compiled.regex,
-                compiled: OnceLock::new(),
-            });
         }
         let automaton = if literals.is_empty() {
             None
@@ -94,7 +252,7 @@ impl PhraseIndex {
         Ok(PhraseIndex {
             automaton,
             anchored,
-            entries,
+            entries: phrases,
         })
     }
 
@@ -105,30 +263,120 @@ impl PhraseIndex {
             return;
         };
         let text = folded.text.as_str();
-        // Phrases never cross a paragraph (a `\n` in folded text), so each candidate
-        // phrase runs over the paragraph where its anchor is.
-        let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-        let paragraph = |at: usize| breaks.partition_point(|&b| b < at);
-        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        // Each candidate: the phrase, and the window of starts an anchor allows it.
+        let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut para = 0..0;
         for hit in automaton.find_overlapping_iter(text) {
-            let p = paragraph(hit.start());
+            let at = hit.start();
+            if !para.contains(&at) {
+                para = paragraph(text, at);
+            }
             for &e in &self.anchored[hit.pattern().as_usize()] {
-                candidates.push((p, e));
+                let lo = window_start(text, para.start, at, self.entries[e].1.lead);
+                candidates.push((e, lo, at + 1, para.end));
             }
         }
         candidates.sort_unstable();
-        candidates.dedup();
-        for (p, e) in candidates {
-            let entry = &self.entries[e];
-            let Some(re) = entry.regex() else { continue };
-            let start = if p == 0 { 0 } else { breaks[p - 1] + 1 };
-            let end = breaks.get(p).copied().unwrap_or(text.len());
-            for m in re.find_iter(&text[start..end]) {
-                let (s, t) = (start + m.start(), start + m.end());
-                if s < t && phrase::unicode_edges_ok(text, s, t) {
-                    out[entry.rule].push(folded.original(s..t));
+        // The next start still to try, for the phrase last searched.
+        let mut done: Option<(usize, usize)> = None;
+        for (e, lo, hi, end) in candidates {
+            let from = match done {
+                Some((d, next)) if d == e => lo.max(next),
+                _ => lo,
+            };
+            if from >= hi {
+                continue;
+            }
+            let (rule, phrase) = &self.entries[e];
+            let next = phrase.find(text, from..hi, end, |m| {
+                out[*rule].push(folded.original(m));
+            });
+            done = Some((e, next));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::builtin;
+
+    /// Every built-in phrase, with the index of its rule.
+    fn phrases() -> Vec<(usize, Phrase)> {
+        let mut out = Vec::new();
+        let mut rule = 0;
+        for pack in builtin::packs().unwrap() {
+            for def in &pack.rules {
+                for p in def.phrases.iter().chain(&def.unless) {
+                    out.push((rule, Phrase::new(&p.value).unwrap()));
                 }
+                rule += 1;
             }
         }
+        out
+    }
+
+    /// Each phrase's matches found by trying every start of every paragraph.
+    fn everywhere(
+        entries: &[(usize, Phrase)],
+        folded: &Folded,
+        rules: usize,
+    ) -> Vec<Vec<Range<usize>>> {
+        let mut out = vec![Vec::new(); rules];
+        let text = folded.text.as_str();
+        let mut at = 0;
+        while at <= text.len() {
+            let para = paragraph(text, at);
+            for (rule, phrase) in entries {
+                phrase.find(text, para.clone(), para.end, |m| {
+                    out[*rule].push(folded.original(m));
+                });
+            }
+            at = para.end + 1;
+        }
+        out
+    }
+
+    /// The index tries a phrase only in the windows its anchors open, and finds exactly
+    /// what trying it everywhere finds: over every example of every built-in rule and over
+    /// the fixture drafts.
+    #[test]
+    fn anchored_windows_find_what_a_full_search_finds() {
+        let entries = phrases();
+        let rules = entries.iter().map(|(r, _)| r + 1).max().unwrap();
+        let index = PhraseIndex::build(phrases()).unwrap();
+        let mut texts: Vec<String> = Vec::new();
+        for pack in builtin::packs().unwrap() {
+            for def in &pack.rules {
+                texts.extend(def.bad.iter().chain(&def.good).map(|e| e.value.clone()));
+            }
+        }
+        let cases = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/cases");
+        for f in std::fs::read_dir(cases).unwrap() {
+            let path = f.unwrap().path();
+            if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md")
+            ) {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        assert!(texts.len() > 150, "{} texts", texts.len());
+        let mut found = 0;
+        for text in &texts {
+            let folded = Folded::new(text);
+            let mut scanned = vec![Vec::new(); rules];
+            index.scan(&folded, &mut scanned);
+            let mut full = everywhere(&entries, &folded, rules);
+            for (a, b) in scanned.iter_mut().zip(&mut full) {
+                a.sort_by_key(|r| (r.start, r.end));
+                b.sort_by_key(|r| (r.start, r.end));
+                a.dedup();
+                b.dedup();
+                found += b.len();
+            }
+            assert_eq!(scanned, full, "in {text:?}");
+        }
+        assert!(found > 300, "{found} matches");
     }
 }

@@ -12,6 +12,7 @@ pub mod order;
 pub mod pack;
 pub mod phrase;
 pub mod placeholder;
+pub mod precompiled;
 pub mod require;
 pub mod timing;
 
@@ -27,7 +28,7 @@ use crate::calendar::Calendar;
 use crate::error::SourceError;
 use crate::finding::{Finding, Severity};
 use crate::input::{Draft, Format};
-use index::PhraseIndex;
+use index::{Phrase, PhraseIndex};
 pub use pack::{Kind, Origin, Pack, RuleDef, Scope};
 
 /// The compiled size a user's regex may take. Packs are data, and a pattern that compiles
@@ -43,30 +44,39 @@ pub struct Rule {
     /// The severity in force (after config); `None` means turned off.
     pub severity: Option<Severity>,
     pattern_src: Option<String>,
-    unless_phrase_src: Option<String>,
+    unless_phrases: Vec<Phrase>,
     unless_pattern_src: Option<String>,
-    unless_phrase_re: OnceLock<Option<Regex>>,
     unless_pattern_re: OnceLock<Option<Regex>>,
     /// For `order` rules: the index of the rule named by `first`.
     pub first: Option<usize>,
 }
 
 impl Rule {
-    /// Matches of the `unless` antipatterns in `draft`, for cancelling matches they
-    /// overlap. Compiled on first use: only drafts that already matched the rule need them.
-    pub fn unless_matches(&self, draft: &Draft) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        if let Some(re) = lazy(&self.unless_phrase_re, &self.unless_phrase_src) {
+    /// True when one of the `unless` antipatterns overlaps `m` (a match of this rule, in
+    /// lint-text offsets) in `draft`. Antipattern phrases are tried only around `m`; raw
+    /// antipatterns are compiled on first use: only drafts that matched the rule need them.
+    pub fn unless_overlaps(&self, draft: &Draft, m: &Range<usize>) -> bool {
+        let overlaps = |u: Range<usize>| u.start < m.end && m.start < u.end;
+        if !self.unless_phrases.is_empty() {
             let folded = &draft.folded;
-            out.extend(
-                re.find_iter(&folded.text)
-                    .map(|m| folded.original(m.range())),
-            );
+            let text = folded.text.as_str();
+            let (start, end) = (folded.folded(m.start), folded.folded(m.end));
+            let para = index::paragraph(text, start);
+            for u in &self.unless_phrases {
+                let lo = index::window_start(text, para.start, start, u.spaces);
+                let mut hit = false;
+                u.find(text, lo..end.max(start + 1), para.end, |r| {
+                    hit |= overlaps(folded.original(r));
+                });
+                if hit {
+                    return true;
+                }
+            }
         }
         if let Some(re) = lazy(&self.unless_pattern_re, &self.unless_pattern_src) {
-            out.extend(re.find_iter(&draft.text).map(|m| m.range()));
+            return re.find_iter(&draft.text).any(|u| overlaps(u.range()));
         }
-        out
+        false
     }
 
     pub fn id(&self) -> &str {
@@ -160,7 +170,16 @@ impl Matcher {
             return Ok(None);
         }
         let regex = meta::Builder::new()
-            .configure(meta::Config::new().nfa_size_limit(Some(SET_SIZE_LIMIT)))
+            .configure(
+                // Only match bounds and pattern ids are needed: no engine for captures, and no
+                // full DFA, whose build would cost more than a draft's scan.
+                meta::Config::new()
+                    .nfa_size_limit(Some(SET_SIZE_LIMIT))
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                    .dfa(false)
+                    .onepass(false)
+                    .backtrack(false),
+            )
             .build_many(&patterns)
             .map_err(|e| e.to_string())?;
         Ok(Some(Matcher { regex, owner }))
@@ -427,7 +446,7 @@ pub fn finding(rule: &Rule, span: Range<usize>, label: Option<String>) -> Findin
 }
 
 /// Compiles one rule; its phrases are returned apart, for the phrase index.
-fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<phrase::Compiled>), SourceError> {
+fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), SourceError> {
     let phrases = compile_phrases(pack, &def.phrases)?;
     let check_patterns = |list: &[pack::Located]| -> Result<Option<String>, SourceError> {
         if pack.origin == Origin::File {
@@ -445,44 +464,40 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<phrase::Compile
         Ok(alternation(list.iter().map(|p| format!("(?:{})", p.value))))
     };
     let patterns = check_patterns(&def.patterns)?;
-    let unless = compile_phrases(pack, &def.unless)?;
     let rule = Rule {
         def: def.clone(),
         severity: Some(def.severity),
         pattern_src: patterns,
-        unless_phrase_src: alternation(unless.into_iter().map(|c| c.regex)),
+        unless_phrases: compile_phrases(pack, &def.unless)?,
         unless_pattern_src: check_patterns(&def.unless_patterns)?,
-        unless_phrase_re: OnceLock::new(),
         unless_pattern_re: OnceLock::new(),
         first: None,
     };
     Ok((rule, phrases))
 }
 
-/// Compiles each phrase of `list`. A pack read from a file also has each phrase's regex
-/// built, so a phrase too large to compile is an error at load time, not a silent miss.
-fn compile_phrases(
-    pack: &Pack,
-    list: &[pack::Located],
-) -> Result<Vec<phrase::Compiled>, SourceError> {
+/// Compiles each phrase of `list`. A pack read from a file also has each phrase's DFA
+/// built, so a phrase too large to build is an error at load time, not a silent miss.
+fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, SourceError> {
     let mut out = Vec::with_capacity(list.len());
     for p in list {
-        let compiled = phrase::compile(&p.value).map_err(|e| {
+        let phrase = Phrase::new(&p.value).map_err(|e| {
             pack.error(p.span.clone(), format!("phrase `{}`: {}", p.value, e.message))
                 .with_note("phrases are words with `(a|b)` alternatives, `[optional]` words and `...` gaps; use `patterns` for raw regex")
         })?;
         if pack.origin == Origin::File {
-            if let Err(e) = index::compile(&compiled.regex) {
-                let problem = match e.size_limit() {
-                    Some(limit) => too_large(limit),
-                    None => format!("regex does not compile: {e}"),
+            if let Err(e) = phrase.build() {
+                let problem = if e.is_size_limit_exceeded() {
+                    too_large(USER_REGEX_SIZE_LIMIT)
+                } else {
+                    format!("regex does not compile: {e}")
                 };
                 return Err(pack
                     .error(p.span.clone(), format!("phrase `{}`: {problem}", p.value))
                     .with_note("split it into smaller phrases"));
             }
         }
-        out.push(compiled);
+        out.push(phrase);
     }
     Ok(out)
 }

@@ -2,8 +2,10 @@
 //! tolerates how drafts really look: any case, ’ or ', `didn't` / `did not` / `didnt`,
 //! `you're` / `you are`, and any run of spaces or one line break between words.
 //!
-//! The output stays on the regex crate's fast DFA path: word boundaries are ASCII
-//! (`(?-u:\b)`), and apostrophes and whitespace are explicit classes. Callers check the
+//! Each phrase becomes a small anchored DFA ([`build_dfa`]): word boundaries are ASCII
+//! (`(?-u:\b)`), and apostrophes, whitespace and the words of a gap are explicit byte
+//! classes, so the DFA stays small and can be built ahead of time (the built-in packs'
+//! DFAs are built when tactful is compiled and shipped in the binary). Callers check the
 //! Unicode word boundary at the edges of each match (see [`unicode_edges_ok`]), so text
 //! with accented letters is still handled correctly.
 //!
@@ -13,6 +15,11 @@
 //! - `...`: a gap of up to four words.
 
 use std::fmt;
+
+use regex_automata::dfa::{dense, sparse, Automaton, StartKind};
+use regex_automata::nfa::thompson;
+use regex_automata::util::{start, syntax};
+use regex_automata::{Anchored, MatchKind};
 
 /// Whitespace between words. Phrases run over folded text (see [`crate::input::Folded`]),
 /// where every run of blanks within a paragraph is one space.
@@ -56,6 +63,11 @@ pub struct Compiled {
     /// Literals of which every match contains at least one: a draft without any of them
     /// cannot match, so the regex only runs where one occurs.
     pub anchors: Vec<String>,
+    /// At most this many spaces occur inside a match.
+    pub spaces: usize,
+    /// At most this many spaces occur in a match before the end of its anchor literal, so
+    /// a match starts at most this many words before the anchor it holds.
+    pub lead: usize,
 }
 
 /// Compiles one phrase into a regex over folded text, and the literals that anchor it.
@@ -86,16 +98,94 @@ pub fn compile(phrase: &str) -> Result<Compiled, PhraseError> {
         .strip_suffix(")?")
         .map_or(tail, |t| &tail[..t.len() + 1]);
     let last = tail.trim_end_matches([')', ']']).chars().next_back();
+    // The boundary is ASCII, so it only stands at an ASCII letter or digit; the Unicode
+    // edges are checked on each match.
     let edge = |c: Option<char>| {
-        if c.is_some_and(|c| c.is_alphanumeric()) {
+        if c.is_some_and(|c| c.is_ascii_alphanumeric()) {
             B
         } else {
             ""
         }
     };
     let regex = format!("{}(?:{}){}", edge(first), emit_sequence(&seq), edge(last));
-    let anchors = anchors(&seq).expect("a phrase with a required item has anchors");
-    Ok(Compiled { regex, anchors })
+    let (at, anchors) = anchor_item(&seq).expect("a phrase with a required item has anchors");
+    Ok(Compiled {
+        regex,
+        anchors,
+        spaces: max_spaces(&seq),
+        lead: max_spaces(&seq[..=at]),
+    })
+}
+
+/// Builds the DFA of a compiled phrase regex: anchored (each search starts where a match
+/// may start), leftmost-first, in the sparse form that is small to ship and to load.
+/// `limit` bounds the size of the NFA and of the DFA in bytes; `minimize` trades build
+/// time for a smaller DFA (worth it ahead of time, not at run time).
+pub fn build_dfa(
+    regex: &str,
+    limit: usize,
+    minimize: bool,
+) -> Result<sparse::DFA<Vec<u8>>, Box<dense::BuildError>> {
+    dense::Builder::new()
+        .syntax(syntax::Config::new().utf8(false))
+        .thompson(
+            thompson::Config::new()
+                .utf8(false)
+                .which_captures(thompson::WhichCaptures::None)
+                .nfa_size_limit(Some(limit)),
+        )
+        .configure(
+            dense::Config::new()
+                .start_kind(StartKind::Anchored)
+                .match_kind(MatchKind::LeftmostFirst)
+                .minimize(minimize)
+                .dfa_size_limit(Some(limit))
+                .determinize_size_limit(Some(limit)),
+        )
+        .build(regex)
+        .map_err(Box::new)?
+        .to_sparse()
+        .map_err(Box::new)
+}
+
+/// The bytes a match can start with, as a bit set: the bytes on which the DFA's anchored
+/// start states (after a word byte, or after anything else) do not die at once. A search
+/// is only worth starting where one of them is.
+pub fn first_bytes<A: Automaton>(dfa: &A) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    for behind in [None, Some(b'a')] {
+        let config = start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(behind);
+        let Ok(state) = dfa.start_state(&config) else {
+            return [u64::MAX; 4];
+        };
+        for b in 0..=255u8 {
+            if !dfa.is_dead_state(dfa.next_state(state, b)) {
+                set[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+    }
+    set
+}
+
+/// An upper bound on the spaces inside a match of `items` (see [`emit_sequence`]): one
+/// between items, one inside a contraction's expansion or per hyphen of a word, and one
+/// per word of a gap.
+fn max_spaces(items: &[Item]) -> usize {
+    items
+        .iter()
+        .map(|item| {
+            1 + match item {
+                Item::Word(w) => 1 + w.matches('-').count(),
+                Item::Punct(_) => 0,
+                Item::Group(alts) | Item::Optional(alts) => {
+                    alts.iter().map(|a| max_spaces(a)).max().unwrap_or(0)
+                }
+                Item::Gap => GAP_WORDS,
+            }
+        })
+        .sum()
 }
 
 /// Words too common to be worth anchoring on when a rarer word is there.
@@ -108,6 +198,11 @@ const COMMON: &[&str] = &[
 /// The best set of anchor literals for `seq`: one of its required items, the one whose
 /// literals are longest and least common.
 fn anchors(seq: &[Item]) -> Option<Vec<String>> {
+    anchor_item(seq).map(|(_, set)| set)
+}
+
+/// The required item of `seq` whose literals are longest and least common, and they.
+fn anchor_item(seq: &[Item]) -> Option<(usize, Vec<String>)> {
     let score = |set: &Vec<String>| {
         let weakest = set
             .iter()
@@ -122,7 +217,10 @@ fn anchors(seq: &[Item]) -> Option<Vec<String>> {
             .unwrap_or(0);
         (weakest, std::cmp::Reverse(set.len()))
     };
-    seq.iter().filter_map(item_anchors).max_by_key(score)
+    seq.iter()
+        .enumerate()
+        .filter_map(|(i, item)| item_anchors(item).map(|set| (i, set)))
+        .max_by_key(|(_, set)| score(set))
 }
 
 /// Literals of which every match of `item` contains one, or `None` when it can be empty.
@@ -400,7 +498,8 @@ fn emit_item(item: &Item) -> String {
             let parts: Vec<String> = alts.iter().map(|a| emit_sequence(a)).collect();
             format!("(?:{})", parts.join("|"))
         }
-        Item::Gap => format!(r"(?:{WS}[^ \n<>]+){{0,{GAP_WORDS}}}"),
+        // Bytes, not characters: a gap word ends at a space, so it never ends inside one.
+        Item::Gap => format!(r"(?:{WS}(?-u:[^ \n<>])+){{0,{GAP_WORDS}}}"),
     }
 }
 
@@ -467,23 +566,35 @@ mod tests {
     use super::*;
 
     use crate::input::Folded;
+    use crate::rules::index::Phrase;
 
-    /// The first match of `phrase` in `text`, found the way drafts are scanned: over the
-    /// folded text, mapped back to the original.
+    /// The first match of `phrase` in `text`, found the way drafts are scanned: with its
+    /// DFA, over the folded text, mapped back to the original.
     fn finds(phrase: &str, text: &str) -> Option<String> {
         let compiled = compile(phrase).unwrap();
-        let re = regex::Regex::new(&compiled.regex).unwrap();
+        let dfa = Phrase::new(phrase).unwrap();
         let folded = Folded::new(text);
-        let found = re
-            .find_iter(&folded.text)
-            .find(|m| unicode_edges_ok(&folded.text, m.start(), m.end()))
-            .map(|m| m.range());
+        let mut found = None;
+        for para in folded.text.split('\n') {
+            let at = para.as_ptr() as usize - folded.text.as_ptr() as usize;
+            dfa.find(&folded.text, at..at + para.len(), at + para.len(), |m| {
+                found = found.clone().or(Some(m));
+            });
+            if found.is_some() {
+                break;
+            }
+        }
         if let Some(m) = &found {
             let hit = &folded.text[m.clone()];
             assert!(
                 compiled.anchors.iter().any(|a| hit.contains(a.as_str())),
                 "{hit:?} contains none of the anchors {:?}",
                 compiled.anchors
+            );
+            assert!(
+                hit.matches(' ').count() <= compiled.spaces,
+                "{hit:?} has more than {} spaces",
+                compiled.spaces
             );
         }
         found.map(|m| text[folded.original(m)].to_string())

@@ -1,0 +1,51 @@
+//! The phrases of the built-in packs, compiled when tactful is built (by `build.rs`, with
+//! the same [`phrase`](super::phrase) compiler): for each phrase as written in a pack, its
+//! anchors, its bound on spaces and its serialized DFA. Loading the built-in packs then
+//! compiles no phrase, and a DFA is read from the binary only when a draft needs it.
+
+/// One phrase compiled ahead of time.
+#[derive(Debug)]
+pub struct Entry {
+    /// The phrase as written in its pack.
+    pub text: &'static str,
+    pub anchors: &'static [&'static str],
+    pub spaces: usize,
+    pub lead: usize,
+    /// The bytes a match can start with (see [`phrase::first_bytes`](super::phrase::first_bytes)).
+    pub first: [u64; 4],
+    /// The sparse DFA, serialized in the target's byte order.
+    pub dfa: &'static [u8],
+}
+
+// `ENTRIES: &[Entry]`, sorted by `text`.
+include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
+
+/// The phrase compiled ahead of time for `text`, if any.
+pub fn lookup(text: &str) -> Option<&'static Entry> {
+    ENTRIES
+        .binary_search_by(|e| e.text.cmp(text))
+        .ok()
+        .map(|i| &ENTRIES[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::phrase;
+
+    /// What was built ahead of time is what the compiler gives now.
+    #[test]
+    fn entries_match_the_compiler() {
+        assert!(ENTRIES.len() > 100, "{} phrases", ENTRIES.len());
+        for e in ENTRIES {
+            let c = phrase::compile(e.text).unwrap();
+            assert_eq!(c.anchors, e.anchors, "{}", e.text);
+            assert_eq!(c.spaces, e.spaces, "{}", e.text);
+            assert_eq!(c.lead, e.lead, "{}", e.text);
+            let (dfa, read) = regex_automata::dfa::sparse::DFA::from_bytes(e.dfa)
+                .unwrap_or_else(|err| panic!("{}: {err}", e.text));
+            assert_eq!(read, e.dfa.len());
+            assert_eq!(phrase::first_bytes(&dfa), e.first, "{}", e.text);
+        }
+    }
+}
