@@ -61,16 +61,24 @@ impl Rule {
             let folded = &draft.folded;
             let text = folded.text.as_str();
             let (start, end) = (folded.folded(m.start), folded.folded(m.end));
-            let para = index::paragraph(text, start);
-            for u in &self.unless_phrases {
-                let lo = index::window_start(text, para.start, start, u.spaces);
-                let mut hit = false;
-                u.find(text, lo..end.max(start + 1), para.end, |r| {
-                    hit |= overlaps(folded.original(r));
-                });
-                if hit {
-                    return true;
+            // An antipattern that overlaps `m` starts in a paragraph `m` covers (a raw
+            // pattern's match may cover several), at most its length in words before `m`.
+            let mut para = index::paragraph(text, start);
+            loop {
+                for u in &self.unless_phrases {
+                    let lo = index::window_start(text, para.start, start.max(para.start), u.spaces);
+                    let mut hit = false;
+                    u.find(text, lo..end.min(para.end), para.end, |r| {
+                        hit |= overlaps(folded.original(r));
+                    });
+                    if hit {
+                        return true;
+                    }
                 }
+                if para.end >= end {
+                    break;
+                }
+                para = index::paragraph(text, para.end + 1);
             }
         }
         if let Some(re) = lazy(&self.unless_pattern_re, &self.unless_pattern_src) {
@@ -528,4 +536,32 @@ fn summary(s: &str) -> String {
 /// The offset of the character after the one at `i`.
 fn next_char(text: &str, i: usize) -> usize {
     text[i..].chars().next().map_or(i + 1, |c| i + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A raw pattern's match may cover several paragraphs; an `unless` phrase in any of
+    /// them cancels it (the pack's `good` example must pass for it to load).
+    #[test]
+    fn unless_phrases_cancel_a_match_across_paragraphs() {
+        let yaml = "pack: t
+rules:
+  - id: t/across
+    kind: avoid
+    category: blame
+    message: m
+    why: w
+    patterns: ['(?s)alpha.*omega']
+    unless: ['beta gamma']
+    examples:
+      bad: ['alpha, then omega.', \"alpha\\n\\nbeta omega\"]
+      good: [\"alpha\\n\\nbeta gamma omega\", \"alpha\\n\\nand\\n\\nthen beta gamma, omega\"]
+";
+        let pack = pack::parse("t.yaml", yaml, Origin::File).unwrap();
+        if let Err(e) = RuleSet::build(vec![pack], &Overrides::default()) {
+            panic!("{}", e.message);
+        }
+    }
 }
