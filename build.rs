@@ -27,9 +27,6 @@ struct Rule {
     unless: Vec<String>,
 }
 
-/// The size bound of a built-in phrase's DFA, as for a user's.
-const LIMIT: usize = 1 << 20;
-
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/phrase.rs");
@@ -61,7 +58,7 @@ fn main() {
         let Ok(compiled) = phrase::compile(text) else {
             continue;
         };
-        let Ok(dfa) = phrase::build_dfa(&compiled.regex, LIMIT, true) else {
+        let Ok(dfa) = phrase::build_dfa(&compiled.regex, true) else {
             continue;
         };
         let bytes = if big_endian {

@@ -15,7 +15,7 @@ fn main() {
                 let regex = phrase::compile(&p.value)
                     .expect("built-in phrases compile")
                     .regex
-                    .replace(r"(?-u:[^ \n<>])", r"\S")
+                    .replace(phrase::GAP_WORD, r"\S+")
                     .replace(' ', r"\s+")
                     .replace('\'', "['’]");
                 writeln!(out, "{regex}").expect("stdout is writable");

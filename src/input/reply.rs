@@ -52,8 +52,11 @@ pub(super) fn scan(source: &str, body_start: usize, mask: &mut Mask) -> usize {
 
 fn is_cut_line(line: &str) -> bool {
     let t = line.trim();
-    if t == "--" || t.len() >= 400 {
-        return t == "--";
+    if t == "--" {
+        return true;
+    }
+    if t.len() >= 400 {
+        return false;
     }
     // Cheap tests first, so that a draft without such lines never builds the regexes.
     (t.ends_with(':') && attribution().is_match(t))

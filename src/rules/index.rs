@@ -20,7 +20,6 @@ use regex_automata::{Anchored, Input};
 
 use super::phrase::{self, PhraseError};
 use super::precompiled;
-use super::USER_REGEX_SIZE_LIMIT;
 use crate::input::Folded;
 
 /// One phrase, ready to be searched for.
@@ -140,7 +139,7 @@ impl Phrase {
 }
 
 fn build(regex: &str) -> Result<Loaded, Box<dense::BuildError>> {
-    let dfa = phrase::build_dfa(regex, USER_REGEX_SIZE_LIMIT, false)?;
+    let dfa = phrase::build_dfa(regex, false)?;
     Ok(Loaded {
         first: phrase::first_bytes(&dfa),
         dfa: Dfa::Built(dfa),

@@ -31,9 +31,8 @@ use crate::input::{Draft, Format};
 use index::{Phrase, PhraseIndex};
 pub use pack::{Kind, Origin, Pack, RuleDef, Scope};
 
-/// The compiled size a user's regex may take. Packs are data, and a pattern that compiles
-/// to something huge would make every run slow.
-pub const USER_REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// The compiled size a user's raw regex may take: the bound a phrase has.
+pub const USER_REGEX_SIZE_LIMIT: usize = phrase::SIZE_LIMIT;
 /// The limit for the combined matcher of all rules.
 const SET_SIZE_LIMIT: usize = 256 << 20;
 
@@ -496,7 +495,7 @@ fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, S
         if pack.origin == Origin::File {
             if let Err(e) = phrase.build() {
                 let problem = if e.is_size_limit_exceeded() {
-                    too_large(USER_REGEX_SIZE_LIMIT)
+                    too_large(phrase::SIZE_LIMIT)
                 } else {
                     format!("regex does not compile: {e}")
                 };

@@ -30,6 +30,12 @@ pub const APOS: &str = "'";
 const B: &str = r"(?-u:\b)";
 /// At most this many words inside a `...` gap.
 const GAP_WORDS: usize = 4;
+/// One word of a gap: bytes, not characters, since a gap word ends at a space and so never
+/// ends inside a character.
+pub const GAP_WORD: &str = r"(?-u:[^ \n<>])+";
+/// The size in bytes that a phrase's NFA and DFA may each take: packs are data, and a
+/// phrase that compiles to something huge would make every run slow.
+pub const SIZE_LIMIT: usize = 1 << 20;
 
 /// Why a phrase could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,11 +125,10 @@ pub fn compile(phrase: &str) -> Result<Compiled, PhraseError> {
 
 /// Builds the DFA of a compiled phrase regex: anchored (each search starts where a match
 /// may start), leftmost-first, in the sparse form that is small to ship and to load.
-/// `limit` bounds the size of the NFA and of the DFA in bytes; `minimize` trades build
-/// time for a smaller DFA (worth it ahead of time, not at run time).
+/// Each of the NFA and the DFA must fit [`SIZE_LIMIT`]; `minimize` trades build time for a
+/// smaller DFA (worth it ahead of time, not at run time).
 pub fn build_dfa(
     regex: &str,
-    limit: usize,
     minimize: bool,
 ) -> Result<sparse::DFA<Vec<u8>>, Box<dense::BuildError>> {
     dense::Builder::new()
@@ -132,15 +137,15 @@ pub fn build_dfa(
             thompson::Config::new()
                 .utf8(false)
                 .which_captures(thompson::WhichCaptures::None)
-                .nfa_size_limit(Some(limit)),
+                .nfa_size_limit(Some(SIZE_LIMIT)),
         )
         .configure(
             dense::Config::new()
                 .start_kind(StartKind::Anchored)
                 .match_kind(MatchKind::LeftmostFirst)
                 .minimize(minimize)
-                .dfa_size_limit(Some(limit))
-                .determinize_size_limit(Some(limit)),
+                .dfa_size_limit(Some(SIZE_LIMIT))
+                .determinize_size_limit(Some(SIZE_LIMIT)),
         )
         .build(regex)
         .map_err(Box::new)?
@@ -498,8 +503,7 @@ fn emit_item(item: &Item) -> String {
             let parts: Vec<String> = alts.iter().map(|a| emit_sequence(a)).collect();
             format!("(?:{})", parts.join("|"))
         }
-        // Bytes, not characters: a gap word ends at a space, so it never ends inside one.
-        Item::Gap => format!(r"(?:{WS}(?-u:[^ \n<>])+){{0,{GAP_WORDS}}}"),
+        Item::Gap => format!(r"(?:{WS}{GAP_WORD}){{0,{GAP_WORDS}}}"),
     }
 }
 
@@ -566,7 +570,7 @@ mod tests {
     use super::*;
 
     use crate::input::Folded;
-    use crate::rules::index::Phrase;
+    use crate::rules::index::{paragraph, Phrase};
 
     /// The first match of `phrase` in `text`, found the way drafts are scanned: with its
     /// DFA, over the folded text, mapped back to the original.
@@ -575,14 +579,13 @@ mod tests {
         let dfa = Phrase::new(phrase).unwrap();
         let folded = Folded::new(text);
         let mut found = None;
-        for para in folded.text.split('\n') {
-            let at = para.as_ptr() as usize - folded.text.as_ptr() as usize;
-            dfa.find(&folded.text, at..at + para.len(), at + para.len(), |m| {
+        let mut at = 0;
+        while found.is_none() && at <= folded.text.len() {
+            let para = paragraph(&folded.text, at);
+            dfa.find(&folded.text, para.clone(), para.end, |m| {
                 found = found.clone().or(Some(m));
             });
-            if found.is_some() {
-                break;
-            }
+            at = para.end + 1;
         }
         if let Some(m) = &found {
             let hit = &folded.text[m.clone()];
