@@ -342,6 +342,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sign_off_line_ends_the_opening() {
+        let d = draft("Hi Ellie,\n\nDoes the match start right away?\n\nThanks!\nRay\n");
+        assert_eq!(&d.text[d.opening(2)], "Does the match start right away?");
+        let d = draft("Hi Ellie,\n\nDoes it start right away?\nBest regards,\nRay\n");
+        assert_eq!(&d.text[d.opening(2)], "Does it start right away?");
+        // Thanks inside a line, or before anything else, is part of the opening.
+        let d = draft("Hi Ellie,\n\nA question. Thanks for the offer!\n\nRay\n");
+        assert_eq!(&d.text[d.opening(2)], "A question. Thanks for the offer!");
+        let d = draft("Hi Ellie,\n\nThank you!\n\nI loved the visit.\n");
+        assert_eq!(&d.text[d.opening(2)], "Thank you!\n\nI loved the visit.");
+    }
+
+    #[test]
     fn bad_bytes_are_clear_errors() {
         let e = Draft::parse("x.txt", vec![b'a', 0, b'b'], Format::Text).unwrap_err();
         assert!(e.to_string().contains("binary"), "{e}");

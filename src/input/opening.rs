@@ -85,6 +85,11 @@ pub(super) fn sentences(text: &str, start: usize, n: usize) -> Range<usize> {
         if s.trim().is_empty() {
             continue;
         }
+        if count > 0 && is_sign_off_line(window, i) {
+            // "Thanks!" on its own line after the ask closes the letter; it is not part
+            // of the opening.
+            break;
+        }
         count += 1;
         last_end = i + s.trim_end().len();
         if count == n {
@@ -92,6 +97,53 @@ pub(super) fn sentences(text: &str, start: usize, n: usize) -> Range<usize> {
         }
     }
     start..start + last_end
+}
+
+/// Sign-offs that close a letter when they stand alone on a line ("Thanks!", "Best,").
+const SIGN_OFFS: &[&str] = &[
+    "thanks",
+    "thank you",
+    "many thanks",
+    "thanks again",
+    "thank you again",
+    "thanks so much",
+    "thank you so much",
+    "thanks a lot",
+    "thanks in advance",
+    "thank you in advance",
+    "with thanks",
+    "best",
+    "all the best",
+    "best regards",
+    "regards",
+    "kind regards",
+    "warm regards",
+    "warmest regards",
+    "best wishes",
+    "cheers",
+    "sincerely",
+    "yours",
+    "yours truly",
+    "yours sincerely",
+    "take care",
+    "talk soon",
+    "warmly",
+    "respectfully",
+    "gratefully",
+];
+
+/// True when the line that starts at byte `at` of `window` is a sign-off alone.
+fn is_sign_off_line(window: &str, at: usize) -> bool {
+    let before = window[..at].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with('\n')) {
+        return false;
+    }
+    let line = window[at..].split('\n').next().unwrap_or("");
+    let words = line
+        .trim()
+        .trim_end_matches(['!', ',', '.', '-', ':'])
+        .trim_end();
+    words.len() <= 24 && SIGN_OFFS.iter().any(|s| s.eq_ignore_ascii_case(words))
 }
 
 fn greeting() -> &'static Regex {

@@ -89,6 +89,10 @@ impl Rule {
     pub fn id(&self) -> &str {
         &self.def.id
     }
+
+    fn has_unless(&self) -> bool {
+        !self.unless_phrases.is_empty() || self.unless_pattern_src.is_some()
+    }
 }
 
 fn lazy<'a>(cell: &'a OnceLock<Option<Regex>>, src: &Option<String>) -> Option<&'a Regex> {
@@ -341,7 +345,11 @@ impl RuleSet {
         if let Some(m) = &self.patterns {
             m.scan(&draft.text, &mut per_rule);
         }
-        for list in &mut per_rule {
+        for (rule, list) in self.rules.iter().zip(&mut per_rule) {
+            // Antipatterns cancel single matches, before overlapping ones are merged.
+            if rule.has_unless() {
+                list.retain(|m| !rule.unless_overlaps(draft, m));
+            }
             list.sort_by_key(|r| (r.start, r.end));
             let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
             for r in list.drain(..) {
@@ -426,7 +434,7 @@ pub fn check_rule(
         }
     }
     match rule.def.kind {
-        Kind::Avoid => avoid::check(rule, draft, matches.of(index), out),
+        Kind::Avoid => avoid::check(rule, matches.of(index), out),
         Kind::Require => require::check(rule, draft, matches, index, out),
         Kind::Order => {
             let first = rule.first.unwrap_or(index);

@@ -244,7 +244,7 @@ pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError
         only_for(
             !r.unless.is_empty() || !r.unless_patterns.is_empty(),
             "unless",
-            &[Kind::Avoid],
+            &[Kind::Avoid, Kind::Require, Kind::Order],
         )?;
         only_for(
             !r.phrases.is_empty() || !r.patterns.is_empty(),
