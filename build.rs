@@ -2,7 +2,8 @@
 //! run loads them instead of compiling them: for each phrase, its anchors and its DFA,
 //! written to `OUT_DIR` and included by `src/rules/precompiled.rs`. A phrase that does
 //! not compile here is left out, and the run compiles it (and reports its error) as it
-//! would a user's phrase.
+//! would a user's phrase. Each pack is also written as JSON (`OUT_DIR/packs/NAME.json`),
+//! which `src/rules/builtin.rs` reads instead of the YAML.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -39,9 +40,19 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     files.sort();
+    let packs_dir = Path::new(&out).join("packs");
+    std::fs::create_dir_all(&packs_dir).expect("OUT_DIR is writable");
     for file in files {
         let yaml = std::fs::read_to_string(&file).expect("pack is readable");
+        // The same document as JSON, which a run reads many times faster than YAML.
         // A pack that does not parse is reported by the run, with its line and column.
+        let json = match serde_saphyr::from_str::<serde_json::Value>(&yaml) {
+            Ok(value) => value.to_string(),
+            Err(_) => String::new(),
+        };
+        let name = file.file_stem().expect("a pack file has a name");
+        std::fs::write(packs_dir.join(name).with_extension("json"), json)
+            .expect("OUT_DIR is writable");
         let Ok(pack) = serde_saphyr::from_str::<Pack>(&yaml) else {
             continue;
         };
@@ -70,8 +81,9 @@ fn main() {
         std::fs::write(&file, bytes).expect("OUT_DIR is writable");
         writeln!(
             code,
-            "    Entry {{ text: {text:?}, anchors: &{:?}, spaces: {}, lead: {}, first: {:?}, dfa: include_bytes!({:?}) }},",
+            "    Entry {{ text: {text:?}, anchors: &{:?}, also: &{:?}, spaces: {}, lead: {}, first: {:?}, dfa: include_bytes!({:?}) }},",
             compiled.anchors,
+            compiled.also,
             compiled.spaces,
             compiled.lead,
             phrase::first_bytes(&dfa),

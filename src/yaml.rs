@@ -1,6 +1,6 @@
 //! The one place that talks to the YAML library (serde-saphyr), so that choice stays cheap
-//! to change (`build.rs` also reads the built-in packs' phrase lists with it, and nothing
-//! else). Everything else sees [`Spanned`] values and [`SourceError`]s with byte ranges.
+//! to change (`build.rs` also reads the built-in packs with it, to compile their phrases
+//! and to write them as JSON, and nothing else). Everything else sees [`Spanned`] values and [`SourceError`]s with byte ranges.
 
 use std::ops::Range;
 
@@ -29,6 +29,20 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, SourceErr
             None => plain,
         };
         SourceError::new(path, text, clamp(span, text.len()), message)
+    })
+}
+
+/// Reads `json`, the JSON form of the YAML document `path` that `build.rs` wrote for a
+/// built-in pack (parsing JSON takes a fraction of the time). Values read this way carry
+/// no position: [`range`] gives `0..0` for them.
+pub fn parse_prepared<T: DeserializeOwned>(path: &str, json: &str) -> Result<T, SourceError> {
+    serde_json::from_str(json).map_err(|e| {
+        SourceError::new(
+            path,
+            json,
+            0..0,
+            format!("built-in pack does not load: {e}"),
+        )
     })
 }
 

@@ -58,7 +58,54 @@ impl Folded {
             }
         }
         starts.push(text.len() as u32);
-        Folded { text: out, starts }
+        let mut folded = Folded { text: out, starts };
+        folded.expand_contracted_negations();
+        folded
+    }
+
+    /// "I've not" and "you're not" are the same words as "I haven't" and "you aren't":
+    /// spelled out as "i have not" and "you are not", which phrases match in any of their
+    /// forms. The bytes written in map to the apostrophe they replace.
+    fn expand_contracted_negations(&mut self) {
+        const FORMS: [(&str, &str); 2] = [("'ve not", " have not"), ("'re not", " are not")];
+        if !FORMS.iter().any(|(from, _)| self.text.contains(from)) {
+            return;
+        }
+        let bytes = self.text.as_bytes();
+        let mut text = String::with_capacity(self.text.len() + 16);
+        let mut starts = Vec::with_capacity(self.starts.len() + 16);
+        let mut i = 0;
+        while i < bytes.len() {
+            let form = FORMS.iter().find(|(from, _)| {
+                bytes[i..].starts_with(from.as_bytes())
+                    && i > 0
+                    && bytes[i - 1].is_ascii_alphabetic()
+                    && bytes
+                        .get(i + from.len())
+                        .is_none_or(|b| !b.is_ascii_alphanumeric())
+            });
+            match form {
+                Some((from, to)) => {
+                    // " have" stands for "'ve" (one origin); " not" keeps its own bytes.
+                    let head = to.len() - " not".len();
+                    text.push_str(&to[..head]);
+                    starts.extend(std::iter::repeat_n(self.starts[i], head));
+                    let tail = from.len() - " not".len();
+                    text.push_str(" not");
+                    starts.extend_from_slice(&self.starts[i + tail..i + from.len()]);
+                    i += from.len();
+                }
+                None => {
+                    let len = utf8_len(bytes[i]);
+                    text.push_str(&self.text[i..i + len]);
+                    starts.extend_from_slice(&self.starts[i..i + len]);
+                    i += len;
+                }
+            }
+        }
+        starts.push(self.starts[bytes.len()]);
+        self.text = text;
+        self.starts = starts;
     }
 
     /// The original byte range of the folded range `r`.
@@ -70,6 +117,16 @@ impl Folded {
     /// from it or from after it.
     pub fn folded(&self, original: usize) -> usize {
         self.starts.partition_point(|&s| (s as usize) < original)
+    }
+}
+
+/// The length of the UTF-8 sequence that starts with byte `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
     }
 }
 
@@ -104,5 +161,17 @@ mod tests {
         let f = Folded::new(src);
         assert_eq!(f.text, "a\nb");
         assert_eq!(f.original(0..f.text.len()), 0..src.len());
+    }
+
+    #[test]
+    fn contracted_negations_are_spelled_out_and_map_back() {
+        let src = "I\u{2019}ve not heard. You're not late. Weave note.";
+        let f = Folded::new(src);
+        assert_eq!(f.text, "i have not heard. you are not late. weave note.");
+        let at = f.text.find("i have not heard").unwrap();
+        let r = f.original(at..at + "i have not heard".len());
+        assert_eq!(&src[r], "I\u{2019}ve not heard");
+        let at = f.text.find("not late").unwrap();
+        assert_eq!(&src[f.original(at..at + 8)], "not late");
     }
 }

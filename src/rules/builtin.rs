@@ -2,46 +2,45 @@
 
 use crate::error::SourceError;
 
-use super::pack::{self, Origin, Pack};
+use super::pack::{self, Pack};
 
-/// Name and YAML text of every built-in pack. Adding a pack is one line here.
-pub const PACKS: &[(&str, &str)] = &[
-    ("blame", include_str!("../../rules/blame.yaml")),
-    ("opening", include_str!("../../rules/opening.yaml")),
-    ("interest", include_str!("../../rules/interest.yaml")),
-    ("timing", include_str!("../../rules/timing.yaml")),
-    ("channel", include_str!("../../rules/channel.yaml")),
-    ("placeholder", include_str!("../../rules/placeholder.yaml")),
-];
-
-/// Parses the built-in packs. The largest is parsed on a second thread while the others
-/// are parsed on this one: reading the packs is most of a one-draft run's start-up.
-pub fn packs() -> Result<Vec<Pack>, SourceError> {
-    let parse = |(name, text): &(&str, &str)| {
-        pack::parse(
-            &format!("<builtin>/rules/{name}.yaml"),
-            text,
-            Origin::Builtin,
+/// A built-in pack: its name, its YAML and its JSON form.
+macro_rules! builtin_pack {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../rules/", $name, ".yaml")),
+            include_str!(concat!(env!("OUT_DIR"), "/packs/", $name, ".json")),
         )
     };
-    let largest = (0..PACKS.len())
-        .max_by_key(|&i| PACKS[i].1.len())
-        .unwrap_or(0);
-    std::thread::scope(|scope| {
-        let big = scope.spawn(|| parse(&PACKS[largest]));
-        let mut rest: Vec<Option<Result<Pack, SourceError>>> = PACKS
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (i != largest).then(|| parse(p)))
-            .collect();
-        rest[largest] = Some(big.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        rest.into_iter().flatten().collect()
-    })
+}
+
+/// Name, YAML text and JSON form (written by `build.rs`) of every built-in pack. Adding a
+/// pack is one line here.
+pub const PACKS: &[(&str, &str, &str)] = &[
+    builtin_pack!("blame"),
+    builtin_pack!("opening"),
+    builtin_pack!("interest"),
+    builtin_pack!("timing"),
+    builtin_pack!("channel"),
+    builtin_pack!("placeholder"),
+];
+
+/// Reads the built-in packs from their JSON form (the YAML text is kept for error
+/// messages).
+pub fn packs() -> Result<Vec<Pack>, SourceError> {
+    PACKS
+        .iter()
+        .map(|(name, yaml, json)| {
+            pack::parse_prepared(&format!("<builtin>/rules/{name}.yaml"), yaml, json)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::pack::Origin;
     use crate::rules::{Context, Overrides, RuleSet};
 
     #[test]
@@ -79,11 +78,21 @@ mod tests {
     fn builtin_packs_pass_the_checks_of_user_packs() {
         let packs: Vec<Pack> = PACKS
             .iter()
-            .map(|(name, text)| pack::parse(&format!("rules/{name}.yaml"), text, Origin::File))
+            .map(|(name, text, _)| pack::parse(&format!("rules/{name}.yaml"), text, Origin::File))
             .collect::<Result<_, _>>()
             .unwrap();
         if let Err(e) = RuleSet::build(packs, &Overrides::default()) {
             panic!("{}: {}", e.path, e.message);
+        }
+    }
+
+    /// The JSON a run reads holds what the YAML says.
+    #[test]
+    fn the_json_form_is_the_yaml() {
+        for (name, yaml, json) in PACKS {
+            let from_yaml: serde_json::Value = crate::yaml::parse(name, yaml).unwrap();
+            let from_json: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(from_yaml, from_json, "{name}");
         }
     }
 }

@@ -14,7 +14,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_automata::dfa::{dense, sparse, Automaton};
 use regex_automata::{Anchored, Input};
 
@@ -25,13 +25,42 @@ use crate::input::Folded;
 /// One phrase, ready to be searched for.
 #[derive(Debug)]
 pub struct Phrase {
-    pub anchors: Vec<String>,
+    pub anchors: Literals,
+    /// Literals of another required item: see [`phrase::Compiled::also`].
+    also: Literals,
     /// At most this many spaces inside a match.
     pub spaces: usize,
     /// At most this many spaces in a match before its anchor.
     pub lead: usize,
     source: Source,
     dfa: OnceLock<Option<Loaded>>,
+}
+
+/// A phrase's literals: a built-in phrase's stay in the binary.
+#[derive(Debug)]
+pub enum Literals {
+    Shipped(&'static [&'static str]),
+    Owned(Vec<String>),
+}
+
+impl Literals {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let (shipped, owned): (&[&str], &[String]) = match self {
+            Literals::Shipped(s) => (s, &[]),
+            Literals::Owned(v) => (&[], v),
+        };
+        shipped
+            .iter()
+            .copied()
+            .chain(owned.iter().map(String::as_str))
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            Literals::Shipped(s) => s.is_empty(),
+            Literals::Owned(v) => v.is_empty(),
+        }
+    }
 }
 
 /// A phrase's DFA, and the bytes a match can start with.
@@ -65,7 +94,8 @@ impl Phrase {
     pub fn new(text: &str) -> Result<Phrase, PhraseError> {
         if let Some(p) = precompiled::lookup(text) {
             return Ok(Phrase {
-                anchors: p.anchors.iter().map(|a| a.to_string()).collect(),
+                anchors: Literals::Shipped(p.anchors),
+                also: Literals::Shipped(p.also),
                 spaces: p.spaces,
                 lead: p.lead,
                 source: Source::Shipped {
@@ -78,7 +108,8 @@ impl Phrase {
         }
         let compiled = phrase::compile(text)?;
         Ok(Phrase {
-            anchors: compiled.anchors,
+            anchors: Literals::Owned(compiled.anchors),
+            also: Literals::Owned(compiled.also),
             spaces: compiled.spaces,
             lead: compiled.lead,
             source: Source::Regex(compiled.regex),
@@ -124,6 +155,10 @@ impl Phrase {
         end: usize,
         found: impl FnMut(Range<usize>),
     ) -> usize {
+        let span = &text[starts.start.min(end)..end];
+        if !self.also.is_empty() && !self.also.iter().any(|l| span.contains(l)) {
+            return starts.end;
+        }
         match self.dfa() {
             Some(Loaded {
                 dfa: Dfa::Shipped(d),
@@ -229,9 +264,9 @@ impl PhraseIndex {
         let mut anchored: Vec<Vec<usize>> = Vec::new();
         let mut position = std::collections::HashMap::new();
         for (i, (_, phrase)) in phrases.iter().enumerate() {
-            for a in &phrase.anchors {
-                let at = *position.entry(a.as_str()).or_insert_with(|| {
-                    literals.push(a.clone());
+            for a in phrase.anchors.iter() {
+                let at = *position.entry(a).or_insert_with(|| {
+                    literals.push(a.to_string());
                     anchored.push(Vec::new());
                     literals.len() - 1
                 });
@@ -244,6 +279,9 @@ impl PhraseIndex {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
+                    // Drafts are short: the NFA searches them about as fast as a DFA
+                    // would, and skipping the conversion saves a run's start-up.
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                     .build(&literals)
                     .map_err(|e| e.to_string())?,
             )

@@ -183,10 +183,13 @@ impl Matcher {
         let regex = meta::Builder::new()
             .configure(
                 // Only match bounds and pattern ids are needed: no engine for captures, and no
-                // full DFA, whose build would cost more than a draft's scan.
+                // full DFA, whose build would cost more than a draft's scan. No literal
+                // prefilter either: extracting one costs more than the lazy DFA saves on a
+                // draft of a few kilobytes.
                 meta::Config::new()
                     .nfa_size_limit(Some(SET_SIZE_LIMIT))
                     .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                    .auto_prefilter(false)
                     .dfa(false)
                     .onepass(false)
                     .backtrack(false),

@@ -197,6 +197,19 @@ pub const DEFAULT_OPENING_SENTENCES: usize = 2;
 /// compiling: the id format, which fields go with which kind, and that examples exist.
 pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError> {
     let file: PackFile = yaml::parse(path, text)?;
+    check(path, text, file, origin)
+}
+
+/// Reads a built-in pack from the JSON form `build.rs` made of its YAML `text`, then checks
+/// it like [`parse`]. Its values carry no position in `text`.
+pub fn parse_prepared(path: &str, text: &str, json: &str) -> Result<Pack, SourceError> {
+    let file: PackFile = yaml::parse_prepared(path, json)?;
+    check(path, text, file, Origin::Builtin)
+}
+
+/// Checks a pack read from `text`: the id format, which fields go with which kind, and that
+/// examples exist.
+fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack, SourceError> {
     let text: Arc<str> = Arc::from(text);
     let err = |span: Range<usize>, msg: String| SourceError::new(path, &text, span, msg);
     let name = file.pack.value.clone();

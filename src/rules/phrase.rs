@@ -69,6 +69,9 @@ pub struct Compiled {
     /// Literals of which every match contains at least one: a draft without any of them
     /// cannot match, so the regex only runs where one occurs.
     pub anchors: Vec<String>,
+    /// Literals of another required item (empty when there is none): a stretch of text
+    /// without any of them holds no match, so the DFA need not even be loaded there.
+    pub also: Vec<String>,
     /// At most this many spaces occur inside a match.
     pub spaces: usize,
     /// At most this many spaces occur in a match before the end of its anchor literal, so
@@ -114,10 +117,12 @@ pub fn compile(phrase: &str) -> Result<Compiled, PhraseError> {
         }
     };
     let regex = format!("{}(?:{}){}", edge(first), emit_sequence(&seq), edge(last));
-    let (at, anchors) = anchor_item(&seq).expect("a phrase with a required item has anchors");
+    let (at, anchors) = anchor_item(&seq, None).expect("a phrase with a required item has anchors");
+    let also = anchor_item(&seq, Some(at)).map_or_else(Vec::new, |(_, set)| set);
     Ok(Compiled {
         regex,
         anchors,
+        also,
         spaces: max_spaces(&seq),
         lead: max_spaces(&seq[..=at]),
     })
@@ -203,11 +208,12 @@ const COMMON: &[&str] = &[
 /// The best set of anchor literals for `seq`: one of its required items, the one whose
 /// literals are longest and least common.
 fn anchors(seq: &[Item]) -> Option<Vec<String>> {
-    anchor_item(seq).map(|(_, set)| set)
+    anchor_item(seq, None).map(|(_, set)| set)
 }
 
-/// The required item of `seq` whose literals are longest and least common, and they.
-fn anchor_item(seq: &[Item]) -> Option<(usize, Vec<String>)> {
+/// The required item of `seq` (other than the one at `skip`) whose literals are longest
+/// and least common, and they.
+fn anchor_item(seq: &[Item], skip: Option<usize>) -> Option<(usize, Vec<String>)> {
     let score = |set: &Vec<String>| {
         let weakest = set
             .iter()
@@ -224,6 +230,7 @@ fn anchor_item(seq: &[Item]) -> Option<(usize, Vec<String>)> {
     };
     seq.iter()
         .enumerate()
+        .filter(|&(i, _)| Some(i) != skip)
         .filter_map(|(i, item)| item_anchors(item).map(|set| (i, set)))
         .max_by_key(|(_, set)| score(set))
 }

@@ -9,6 +9,7 @@ pub struct Entry {
     /// The phrase as written in its pack.
     pub text: &'static str,
     pub anchors: &'static [&'static str],
+    pub also: &'static [&'static str],
     pub spaces: usize,
     pub lead: usize,
     /// The bytes a match can start with (see [`phrase::first_bytes`](super::phrase::first_bytes)).
@@ -40,6 +41,7 @@ mod tests {
         for e in ENTRIES {
             let c = phrase::compile(e.text).unwrap();
             assert_eq!(c.anchors, e.anchors, "{}", e.text);
+            assert_eq!(c.also, e.also, "{}", e.text);
             assert_eq!(c.spaces, e.spaces, "{}", e.text);
             assert_eq!(c.lead, e.lead, "{}", e.text);
             let (dfa, read) = regex_automata::dfa::sparse::DFA::from_bytes(e.dfa)
