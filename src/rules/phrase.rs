@@ -472,9 +472,11 @@ fn emit_sequence(items: &[Item]) -> String {
     for item in items {
         let optional = matches!(item, Item::Optional(_) | Item::Gap);
         let body = emit_item(item);
-        let glue = match item {
-            Item::Punct(p) if !p.starts_with('-') => format!("{WS}?"),
-            _ => WS.to_string(),
+        // Punctuation may follow a word directly ("emails, no reply"), optional or not.
+        let glue = if starts_with_punct(item) {
+            format!("{WS}?")
+        } else {
+            WS.to_string()
         };
         if optional {
             if have_required {
@@ -500,6 +502,17 @@ fn emit_sequence(items: &[Item]) -> String {
         have_required = true;
     }
     out
+}
+
+/// True when every spelling of `item` starts with punctuation other than a hyphen.
+fn starts_with_punct(item: &Item) -> bool {
+    match item {
+        Item::Punct(p) => !p.starts_with('-'),
+        Item::Optional(alts) | Item::Group(alts) => alts
+            .iter()
+            .all(|alt| alt.first().is_some_and(starts_with_punct)),
+        Item::Word(_) | Item::Gap => false,
+    }
 }
 
 fn emit_item(item: &Item) -> String {
@@ -646,6 +659,18 @@ mod tests {
     fn whitespace_tolerates_one_line_break_but_not_a_paragraph() {
         assert!(finds("still waiting", "still\r\n   waiting").is_some());
         assert!(finds("still waiting", "still\n\nwaiting").is_none());
+    }
+
+    #[test]
+    fn punctuation_follows_a_word_directly_optional_or_not() {
+        for phrase in ["two emails, no reply", "two emails [,] no reply"] {
+            assert!(finds(phrase, "Two emails, no reply.").is_some(), "{phrase}");
+            assert!(
+                finds(phrase, "Two emails , no reply.").is_some(),
+                "{phrase}"
+            );
+        }
+        assert!(finds("two emails [,] no reply", "two emails no reply").is_some());
     }
 
     #[test]
