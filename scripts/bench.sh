@@ -22,6 +22,13 @@ cat > bench-corpus.short-phrases <<'P'
 P
 echo "== one draft, process start to exit"
 hyperfine -N --warmup 5 --runs 50 "$bin check -q --format short bench-corpus/draft-00000.txt" --ignore-failure --export-json /tmp/tactful-one.json | grep -E "Time|Range"
+if command -v valgrind > /dev/null; then
+  # Instructions, unlike seconds, do not change with the machine's load.
+  echo "== one draft, instructions executed (valgrind --tool=callgrind)"
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+    "$bin" check -q --format short bench-corpus/draft-00000.txt 2>&1 >/dev/null \
+    | grep -o "Collected : [0-9]*" || true
+fi
 echo "== 10,000 drafts ($(wc -l < bench-corpus.phrases) phrases in the equivalent list)"
 hyperfine --warmup 1 --runs 5 --ignore-failure \
   "$bin check -q --format short bench-corpus > /dev/null" \

@@ -14,7 +14,7 @@ use tactful::lint::lint;
 use tactful::rules::{builtin, Context, Overrides, RuleSet};
 
 /// The flagged requests' mean politeness must be at least this far below the corpus mean
-/// (the normalized scores have a standard deviation of about 1).
+/// (the normalized scores have a standard deviation of about 0.7).
 const LESS_POLITE_BY: f64 = 0.25;
 /// At most this share of the requests may be flagged.
 const MAX_SHARE: f64 = 0.01;

@@ -5,7 +5,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::syntax;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{lines_in, Format};
@@ -16,7 +18,7 @@ pub(super) fn start(source: &str, text: &str, body_start: usize, format: Format)
     for (start, end, next) in lines_in(text, body_start..text.len()) {
         let line = &text[start..end];
         let trimmed = line.trim();
-        if trimmed.is_empty() || header_like().is_match(trimmed) {
+        if trimmed.is_empty() || header_like(trimmed) {
             continue;
         }
         if format == Format::Markdown && source[start..end].trim_start().starts_with('#') {
@@ -146,19 +148,37 @@ fn is_sign_off_line(window: &str, at: usize) -> bool {
     words.len() <= 24 && SIGN_OFFS.iter().any(|s| s.eq_ignore_ascii_case(words))
 }
 
+/// The greeting line: "Hi Jane,", "Dear Ms. Lee,", "Good morning team:", or a bare "Jane,".
+/// Built without a literal prefilter: it only ever runs on a draft's first lines, and the
+/// prefilter would cost more to build than those searches.
 fn greeting() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"^(?:(?i:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening)|to whom it may concern)(?:[ \t]+[^ \t\n,:;!.]+\.?){0,5}[ \t]*(?:[,:;!—–]|[ \t]-[ \t]|$)|(?:[A-Z][^ \t\n,;:!?]*[ \t]*){1,3},$)",
-        )
-        .expect("greeting regex compiles")
+        Regex::builder()
+            .syntax(syntax::Config::new().utf8(false))
+            .configure(
+                Regex::config()
+                    .which_captures(WhichCaptures::Implicit)
+                    .auto_prefilter(false)
+                    .dfa(false)
+                    .onepass(false)
+                    .backtrack(false),
+            )
+            .build(
+                // Byte classes: a run of them always ends at an ASCII delimiter or at the
+                // end of the line, so on a character boundary, and they keep the automaton
+                // a fraction of the size of their Unicode forms.
+                r"^(?:(?i-u:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening)|to whom it may concern)(?:[ \t]+(?-u:[^ \t\n,:;!.])+\.?){0,5}[ \t]*(?:[,:;!—–]|[ \t]-[ \t]|$)|(?:[A-Z](?-u:[^ \t\n,;:!?])*[ \t]*){1,3},$)",
+            )
+            .expect("greeting regex compiles")
     })
 }
 
-fn header_like() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:subject|to|from|cc|bcc|date|re):\s").expect("header regex compiles")
-    })
+/// A line that looks like a mail header pasted into a draft ("Subject: …").
+fn header_like(line: &str) -> bool {
+    const NAMES: [&str; 7] = ["subject", "to", "from", "cc", "bcc", "date", "re"];
+    let Some((name, rest)) = line.split_once(':') else {
+        return false;
+    };
+    rest.starts_with(char::is_whitespace) && NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
