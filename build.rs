@@ -46,14 +46,12 @@ fn main() {
         let yaml = std::fs::read_to_string(&file).expect("pack is readable");
         // The same document as JSON, which a run reads many times faster than YAML.
         // A pack that does not parse is reported by the run, with its line and column.
-        let json = match serde_saphyr::from_str::<serde_json::Value>(&yaml) {
-            Ok(value) => value.to_string(),
-            Err(_) => String::new(),
-        };
+        let value = serde_saphyr::from_str::<serde_json::Value>(&yaml).ok();
+        let json = value.as_ref().map_or_else(String::new, ToString::to_string);
         let name = file.file_stem().expect("a pack file has a name");
         std::fs::write(packs_dir.join(name).with_extension("json"), json)
             .expect("OUT_DIR is writable");
-        let Ok(pack) = serde_saphyr::from_str::<Pack>(&yaml) else {
+        let Some(Ok(pack)) = value.map(serde_json::from_value::<Pack>) else {
             continue;
         };
         for rule in pack.rules {

@@ -32,6 +32,8 @@ const SPAN_SLACK: usize = 24;
 const TARGET: f64 = 0.9;
 
 struct Label {
+    /// The draft as read.
+    text: String,
     pleasantry: bool,
     /// `None` when the draft need not restate interest.
     interest: Option<bool>,
@@ -73,6 +75,7 @@ fn labels(dir: &std::path::Path) -> BTreeMap<String, Label> {
         out.insert(
             cols[0].to_string(),
             Label {
+                text,
                 pleasantry: yes(cols[1]),
                 interest: (cols[2] != "na").then(|| yes(cols[2])),
                 blame,
@@ -199,7 +202,6 @@ fn blame_pleasantry_and_interest_are_found_with_precision_and_recall_of_at_least
                     .push(format!("{name}: false alarm on {text:?}"));
             }
         }
-        let source = fs::read_to_string(dir.join(name)).expect("draft");
         for words in &label.blame {
             if blame.iter().any(|(span, _)| on(span, words)) {
                 blame_recall.true_pos += 1;
@@ -208,7 +210,7 @@ fn blame_pleasantry_and_interest_are_found_with_precision_and_recall_of_at_least
                 let found: Vec<&str> = blame.iter().map(|(_, t)| t.as_str()).collect();
                 blame_recall.misses.push(format!(
                     "{name}: missed {:?} (blame found: {found:?})",
-                    &source[words.clone()]
+                    &label.text[words.clone()]
                 ));
             }
         }

@@ -21,11 +21,9 @@ const MAX_SHARE: f64 = 0.01;
 
 #[test]
 fn requests_flagged_for_blame_are_rated_less_polite() {
-    let dir = common::root().join("../shared/realworld/politeness/sudhof__politeness");
-    if !dir.is_dir() {
-        eprintln!("skipped: {} is absent", dir.display());
+    let Some(dir) = common::shared("realworld/politeness/sudhof__politeness") else {
         return;
-    }
+    };
     let rules = RuleSet::build(builtin::packs().unwrap(), &Overrides::default()).unwrap();
     let ctx = Context::default();
     let (mut all, mut flagged) = (Vec::new(), Vec::new());

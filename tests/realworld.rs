@@ -69,11 +69,9 @@ const REVIEWED: &[(&str, &str, &str)] = &[
 
 #[test]
 fn blame_findings_on_real_templates_are_all_reviewed() {
-    let dir = common::root().join("../shared/realworld/templates");
-    if !dir.is_dir() {
-        eprintln!("skipped: {} is absent", dir.display());
+    let Some(dir) = common::shared("realworld/templates") else {
         return;
-    }
+    };
     let run = common::tactful(
         common::root(),
         &["check", "--format", "json", dir.to_str().unwrap()],
@@ -118,11 +116,7 @@ fn blame_findings_on_real_templates_are_all_reviewed() {
 
 /// Placeholder findings per file of the real templates, with or without `--templates`.
 fn placeholder_counts(extra: &[&str]) -> Option<(usize, usize)> {
-    let dir = common::root().join("../shared/realworld/templates");
-    if !dir.is_dir() {
-        eprintln!("skipped: {} is absent", dir.display());
-        return None;
-    }
+    let dir = common::shared("realworld/templates")?;
     let mut args = vec!["check", "--format", "json"];
     args.extend(extra);
     args.push(dir.to_str().unwrap());

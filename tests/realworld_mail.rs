@@ -15,13 +15,7 @@ use tactful::lint::lint;
 use tactful::rules::{builtin, Context, Overrides, RuleSet};
 
 fn mail_dir() -> Option<PathBuf> {
-    let dir = common::root().join("../shared/realworld/mail");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is absent", dir.display());
-        None
-    }
+    common::shared("realworld/mail")
 }
 
 /// Every message file: license and readme files are not mail.

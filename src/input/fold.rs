@@ -74,36 +74,30 @@ impl Folded {
         let bytes = self.text.as_bytes();
         let mut text = String::with_capacity(self.text.len() + 16);
         let mut starts = Vec::with_capacity(self.starts.len() + 16);
-        let mut i = 0;
-        while i < bytes.len() {
-            let form = FORMS.iter().find(|(from, _)| {
+        // Everything up to `copied` is written out; the forms start with an ASCII
+        // apostrophe, so each stretch between them is copied whole.
+        let mut copied = 0;
+        for (i, _) in self.text.match_indices('\'') {
+            let Some((from, to)) = FORMS.iter().find(|(from, _)| {
                 bytes[i..].starts_with(from.as_bytes())
                     && i > 0
                     && bytes[i - 1].is_ascii_alphabetic()
                     && bytes
                         .get(i + from.len())
                         .is_none_or(|b| !b.is_ascii_alphanumeric())
-            });
-            match form {
-                Some((from, to)) => {
-                    // " have" stands for "'ve" (one origin); " not" keeps its own bytes.
-                    let head = to.len() - " not".len();
-                    text.push_str(&to[..head]);
-                    starts.extend(std::iter::repeat_n(self.starts[i], head));
-                    let tail = from.len() - " not".len();
-                    text.push_str(" not");
-                    starts.extend_from_slice(&self.starts[i + tail..i + from.len()]);
-                    i += from.len();
-                }
-                None => {
-                    let len = utf8_len(bytes[i]);
-                    text.push_str(&self.text[i..i + len]);
-                    starts.extend_from_slice(&self.starts[i..i + len]);
-                    i += len;
-                }
-            }
+            }) else {
+                continue;
+            };
+            text.push_str(&self.text[copied..i]);
+            starts.extend_from_slice(&self.starts[copied..i]);
+            // " have" stands for "'ve" (one origin); " not" keeps its own bytes.
+            let head = to.len() - " not".len();
+            text.push_str(&to[..head]);
+            starts.extend(std::iter::repeat_n(self.starts[i], head));
+            copied = i + from.len() - " not".len();
         }
-        starts.push(self.starts[bytes.len()]);
+        text.push_str(&self.text[copied..]);
+        starts.extend_from_slice(&self.starts[copied..]);
         self.text = text;
         self.starts = starts;
     }
@@ -117,16 +111,6 @@ impl Folded {
     /// from it or from after it.
     pub fn folded(&self, original: usize) -> usize {
         self.starts.partition_point(|&s| (s as usize) < original)
-    }
-}
-
-/// The length of the UTF-8 sequence that starts with byte `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
     }
 }
 

@@ -145,7 +145,7 @@ fn is_sign_off_line(window: &str, at: usize) -> bool {
         .trim()
         .trim_end_matches(['!', ',', '.', '-', ':'])
         .trim_end();
-    words.len() <= 24 && SIGN_OFFS.iter().any(|s| s.eq_ignore_ascii_case(words))
+    SIGN_OFFS.iter().any(|s| s.eq_ignore_ascii_case(words))
 }
 
 /// The greeting line: "Hi Jane,", "Dear Ms. Lee,", "Good morning team:", or a bare "Jane,".

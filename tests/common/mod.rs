@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 pub struct Run {
@@ -38,4 +38,19 @@ pub fn tactful(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
 
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The folder `rel` of `../shared` (real text written by others), or `None`, after saying
+/// the test is skipped, when it is absent.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared").join(rel);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("skipped: {} is absent", dir.display());
+        }
+        None
+    }
 }
