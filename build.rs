@@ -28,6 +28,9 @@ struct Rule {
     unless: Vec<String>,
 }
 
+/// A phrase whose sparse DFA is larger than this many bytes ships its dense DFA instead.
+const DENSE_ABOVE: usize = 8 * 1024;
+
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/phrase.rs");
@@ -67,25 +70,56 @@ fn main() {
         let Ok(compiled) = phrase::compile(text) else {
             continue;
         };
-        let Ok(dfa) = phrase::build_dfa(&compiled.regex, true) else {
+        let Ok(dense) = phrase::build_dense(&compiled.regex, true) else {
             continue;
         };
-        let bytes = if big_endian {
-            dfa.to_bytes_big_endian()
+        let Ok(sparse) = dense.to_sparse() else {
+            continue;
+        };
+        let mut bytes = if big_endian {
+            sparse.to_bytes_big_endian()
         } else {
-            dfa.to_bytes_little_endian()
+            sparse.to_bytes_little_endian()
+        };
+        // Loading a sparse DFA costs more per byte than loading a dense one, whose checks
+        // are linear: the few large DFAs (of phrases with gaps, mostly) ship dense.
+        let kind = if bytes.len() > DENSE_ABOVE {
+            let (padded, pad) = if big_endian {
+                dense.to_bytes_big_endian()
+            } else {
+                dense.to_bytes_little_endian()
+            };
+            bytes = padded[pad..].to_vec();
+            "Dense"
+        } else {
+            "Sparse"
         };
         let file = dir.join(format!("{i}.dfa"));
         std::fs::write(&file, bytes).expect("OUT_DIR is writable");
+        let first = phrase::first_bytes(&sparse);
+        let dfa = match kind {
+            "Dense" => format!(
+                "Shipped::Dense(&Aligned {{ _align: [], bytes: *include_bytes!({:?}) }}.bytes)",
+                file.display().to_string()
+            ),
+            _ => format!(
+                "Shipped::Sparse(include_bytes!({:?}))",
+                file.display().to_string()
+            ),
+        };
         writeln!(
             code,
-            "    Entry {{ text: {text:?}, anchors: &{:?}, also: &{:?}, spaces: {}, lead: {}, first: {:?}, dfa: include_bytes!({:?}) }},",
+            "    Entry {{ text: {text:?}, anchors: &{:?}, others: &[{}], spaces: {}, lead: {}, first: {:?}, dfa: {dfa} }},",
             compiled.anchors,
-            compiled.also,
+            compiled
+                .others
+                .iter()
+                .map(|set| format!("&{set:?}"))
+                .collect::<Vec<_>>()
+                .join(", "),
             compiled.spaces,
             compiled.lead,
-            phrase::first_bytes(&dfa),
-            file.display().to_string()
+            first,
         )
         .expect("writing to a String");
     }

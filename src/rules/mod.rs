@@ -326,7 +326,7 @@ impl RuleSet {
                 format!("the rules do not compile together: {}", summary(&e)),
             )
         };
-        let phrases = PhraseIndex::build(phrases).map_err(compile_error)?;
+        let phrases = PhraseIndex::build(phrases);
         let patterns = Matcher::build(&rules).map_err(compile_error)?;
         let ruleset = RuleSet {
             rules,

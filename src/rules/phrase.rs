@@ -69,9 +69,10 @@ pub struct Compiled {
     /// Literals of which every match contains at least one: a draft without any of them
     /// cannot match, so the regex only runs where one occurs.
     pub anchors: Vec<String>,
-    /// Literals of another required item (empty when there is none): a stretch of text
-    /// without any of them holds no match, so the DFA need not even be loaded there.
-    pub also: Vec<String>,
+    /// For each other required item, literals of which its every spelling holds one: a
+    /// stretch of text that lacks all of one item's literals holds no match, so the DFA
+    /// need not even be loaded there.
+    pub others: Vec<Vec<String>>,
     /// At most this many spaces occur inside a match.
     pub spaces: usize,
     /// At most this many spaces occur in a match before the end of its anchor literal, so
@@ -117,12 +118,15 @@ pub fn compile(phrase: &str) -> Result<Compiled, PhraseError> {
         }
     };
     let regex = format!("{}(?:{}){}", edge(first), emit_sequence(&seq), edge(last));
-    let (at, anchors) = anchor_item(&seq, None).expect("a phrase with a required item has anchors");
-    let also = anchor_item(&seq, Some(at)).map_or_else(Vec::new, |(_, set)| set);
+    let mut items = required(&seq).into_iter();
+    let (at, anchors) = items
+        .next()
+        .expect("a phrase with a required item has anchors");
+    let others = items.map(|(_, set)| set).collect();
     Ok(Compiled {
         regex,
         anchors,
-        also,
+        others,
         spaces: max_spaces(&seq),
         lead: max_spaces(&seq[..=at]),
     })
@@ -136,6 +140,14 @@ pub fn build_dfa(
     regex: &str,
     minimize: bool,
 ) -> Result<sparse::DFA<Vec<u8>>, Box<dense::BuildError>> {
+    build_dense(regex, minimize)?.to_sparse().map_err(Box::new)
+}
+
+/// [`build_dfa`] before it is made sparse: larger, but loaded from bytes in linear time.
+pub fn build_dense(
+    regex: &str,
+    minimize: bool,
+) -> Result<dense::DFA<Vec<u32>>, Box<dense::BuildError>> {
     dense::Builder::new()
         .syntax(syntax::Config::new().utf8(false))
         .thompson(
@@ -153,8 +165,6 @@ pub fn build_dfa(
                 .determinize_size_limit(Some(SIZE_LIMIT)),
         )
         .build(regex)
-        .map_err(Box::new)?
-        .to_sparse()
         .map_err(Box::new)
 }
 
@@ -208,12 +218,11 @@ const COMMON: &[&str] = &[
 /// The best set of anchor literals for `seq`: one of its required items, the one whose
 /// literals are longest and least common.
 fn anchors(seq: &[Item]) -> Option<Vec<String>> {
-    anchor_item(seq, None).map(|(_, set)| set)
+    required(seq).into_iter().next().map(|(_, set)| set)
 }
 
-/// The required item of `seq` (other than the one at `skip`) whose literals are longest
-/// and least common, and they.
-fn anchor_item(seq: &[Item], skip: Option<usize>) -> Option<(usize, Vec<String>)> {
+/// The required items of `seq` with their literals, the longest and least common first.
+fn required(seq: &[Item]) -> Vec<(usize, Vec<String>)> {
     let score = |set: &Vec<String>| {
         let weakest = set
             .iter()
@@ -228,11 +237,15 @@ fn anchor_item(seq: &[Item], skip: Option<usize>) -> Option<(usize, Vec<String>)
             .unwrap_or(0);
         (weakest, std::cmp::Reverse(set.len()))
     };
-    seq.iter()
+    let mut items: Vec<(usize, Vec<String>)> = seq
+        .iter()
         .enumerate()
-        .filter(|&(i, _)| Some(i) != skip)
         .filter_map(|(i, item)| item_anchors(item).map(|set| (i, set)))
-        .max_by_key(|(_, set)| score(set))
+        .collect();
+    // Stable, so that of equal items the last stays first, as `max_by_key` would pick.
+    items.reverse();
+    items.sort_by_key(|(_, set)| std::cmp::Reverse(score(set)));
+    items
 }
 
 /// Literals of which every match of `item` contains one, or `None` when it can be empty.
@@ -253,30 +266,40 @@ fn item_anchors(item: &Item) -> Option<Vec<String>> {
     }
 }
 
-/// The literals every spelling of `w` contains (see [`emit_word`]).
+/// Literals of which every spelling of `w` (see [`emit_word`]) holds one at a piece start:
+/// after a space, an apostrophe or a hyphen. For a word of several pieces, the longest
+/// piece, or it joined to the pieces before it, since the hyphen or apostrophe between
+/// them may be left out: "e-mail" gives "mail" and "email".
 fn word_anchors(w: &str) -> Vec<String> {
-    // The longest piece between the characters a spelling may drop or replace.
-    let piece = |s: &str| {
-        s.split(['\'', '-'])
-            .max_by_key(|p| p.len())
-            .filter(|p| !p.is_empty())
-            .unwrap_or(s)
-            .to_string()
+    let pieces = |s: &str| {
+        let parts: Vec<&str> = s.split(['\'', '-']).collect();
+        let longest = (0..parts.len())
+            .rev()
+            .max_by_key(|&i| parts[i].len())
+            .unwrap_or(0);
+        let mut set: Vec<String> = (0..=longest)
+            .map(|j| parts[j..=longest].concat())
+            .filter(|s| !s.is_empty())
+            .collect();
+        set.sort();
+        set.dedup();
+        set
     };
     if let Some(stem) = w.strip_suffix("n't") {
         return match stem {
             "ca" => vec!["can".into()],
             "wo" => vec!["will".into(), "won".into()],
             "sha" => vec!["shall".into(), "shan".into()],
-            _ => vec![piece(stem)],
+            _ => pieces(stem),
         };
     }
     if let Some((pronoun, _)) = w.split_once('\'') {
         if PRONOUNS.contains(&pronoun) {
+            // "I'll" is also written "I will", where "ll" does not occur.
             return vec![pronoun.to_string()];
         }
     }
-    vec![piece(w)]
+    pieces(w)
 }
 
 /// True when `text[start..end]` does not start or end inside a word, judged with Unicode
@@ -609,9 +632,16 @@ mod tests {
         }
         if let Some(m) = &found {
             let hit = &folded.text[m.clone()];
+            let piece_start = |i: usize| {
+                let b = hit.as_bytes();
+                i == 0 || !(b[i - 1].is_ascii_alphanumeric() && b[i].is_ascii_alphanumeric())
+            };
             assert!(
-                compiled.anchors.iter().any(|a| hit.contains(a.as_str())),
-                "{hit:?} contains none of the anchors {:?}",
+                compiled
+                    .anchors
+                    .iter()
+                    .any(|a| hit.match_indices(a.as_str()).any(|(i, _)| piece_start(i))),
+                "{hit:?} holds none of the anchors {:?} at a piece start",
                 compiled.anchors
             );
             assert!(
@@ -631,6 +661,10 @@ mod tests {
         assert_eq!(a("(you said|you promised)"), ["promised", "said"]);
         assert_eq!(a("you won't"), ["will", "won"]);
         assert_eq!(a("follow-up"), ["follow"]);
+        assert_eq!(a("e-mail"), ["email", "mail"]);
+        assert_eq!(a("no-one"), ["noone", "one"]);
+        assert_eq!(a("I'll"), ["i"]);
+        assert_eq!(a("(email|e-mail) sent"), ["sent"]);
         assert_eq!(a("you're late"), ["late"]);
     }
 

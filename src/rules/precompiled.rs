@@ -9,13 +9,29 @@ pub struct Entry {
     /// The phrase as written in its pack.
     pub text: &'static str,
     pub anchors: &'static [&'static str],
-    pub also: &'static [&'static str],
+    pub others: &'static [&'static [&'static str]],
     pub spaces: usize,
     pub lead: usize,
     /// The bytes a match can start with (see [`phrase::first_bytes`](super::phrase::first_bytes)).
     pub first: [u64; 4],
-    /// The sparse DFA, serialized in the target's byte order.
-    pub dfa: &'static [u8],
+    /// The DFA, serialized in the target's byte order.
+    pub dfa: Shipped,
+}
+
+/// A serialized DFA: sparse, or dense for the few whose sparse form is large, since a
+/// dense DFA loads in time linear in its size and a sparse one does not.
+#[derive(Debug, Clone, Copy)]
+pub enum Shipped {
+    Sparse(&'static [u8]),
+    /// Aligned to 4 bytes, as a dense DFA must be.
+    Dense(&'static [u8]),
+}
+
+/// Bytes included with the alignment of a `u32`.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
 }
 
 // `ENTRIES: &[Entry]`, sorted by `text`.
@@ -38,16 +54,30 @@ mod tests {
     #[test]
     fn entries_match_the_compiler() {
         assert!(ENTRIES.len() > 100, "{} phrases", ENTRIES.len());
+        let mut dense = 0;
         for e in ENTRIES {
             let c = phrase::compile(e.text).unwrap();
             assert_eq!(c.anchors, e.anchors, "{}", e.text);
-            assert_eq!(c.also, e.also, "{}", e.text);
+            assert_eq!(c.others, e.others, "{}", e.text);
             assert_eq!(c.spaces, e.spaces, "{}", e.text);
             assert_eq!(c.lead, e.lead, "{}", e.text);
-            let (dfa, read) = regex_automata::dfa::sparse::DFA::from_bytes(e.dfa)
-                .unwrap_or_else(|err| panic!("{}: {err}", e.text));
-            assert_eq!(read, e.dfa.len());
-            assert_eq!(phrase::first_bytes(&dfa), e.first, "{}", e.text);
+            let first = match e.dfa {
+                Shipped::Sparse(bytes) => {
+                    let (dfa, read) = regex_automata::dfa::sparse::DFA::from_bytes(bytes)
+                        .unwrap_or_else(|err| panic!("{}: {err}", e.text));
+                    assert_eq!(read, bytes.len());
+                    phrase::first_bytes(&dfa)
+                }
+                Shipped::Dense(bytes) => {
+                    let (dfa, read) = regex_automata::dfa::dense::DFA::from_bytes(bytes)
+                        .unwrap_or_else(|err| panic!("{}: {err}", e.text));
+                    assert_eq!(read, bytes.len());
+                    dense += 1;
+                    phrase::first_bytes(&dfa)
+                }
+            };
+            assert_eq!(first, e.first, "{}", e.text);
         }
+        assert!(dense > 0 && dense < ENTRIES.len() / 4, "{dense} dense DFAs");
     }
 }
