@@ -13,6 +13,9 @@ use std::path::Path;
 #[allow(dead_code)]
 mod phrase;
 
+#[path = "src/input/greeting.rs"]
+mod greeting;
+
 /// What this script reads of a pack: its phrases and antipatterns.
 #[derive(serde::Deserialize)]
 struct Pack {
@@ -34,8 +37,11 @@ const DENSE_ABOVE: usize = 8 * 1024;
 fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/phrase.rs");
+    println!("cargo:rerun-if-changed=src/input/greeting.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    write_greeting(&out, big_endian);
+    write_calendars(&out);
     let mut texts = BTreeMap::new();
     let mut files: Vec<_> = std::fs::read_dir("rules")
         .expect("rules/ is readable")
@@ -125,4 +131,39 @@ fn main() {
     }
     code.push_str("];\n");
     std::fs::write(Path::new(&out).join("phrases.rs"), code).expect("OUT_DIR is writable");
+}
+
+/// The greeting pattern's dense DFA, in `OUT_DIR/greeting.dfa` (empty if it does not
+/// build, and then the run compiles it).
+fn write_greeting(out: &str, big_endian: bool) {
+    let bytes = phrase::build_dense(greeting::PATTERN, true).map_or_else(
+        |_| Vec::new(),
+        |dfa| {
+            let (padded, pad) = if big_endian {
+                dfa.to_bytes_big_endian()
+            } else {
+                dfa.to_bytes_little_endian()
+            };
+            padded[pad..].to_vec()
+        },
+    );
+    std::fs::write(Path::new(out).join("greeting.dfa"), bytes).expect("OUT_DIR is writable");
+}
+
+/// Each built-in calendar as JSON, in `OUT_DIR/calendars/CODE.json`, as for the packs.
+fn write_calendars(out: &str) {
+    println!("cargo:rerun-if-changed=rules/calendars");
+    let dir = Path::new(out).join("calendars");
+    std::fs::create_dir_all(&dir).expect("OUT_DIR is writable");
+    for entry in std::fs::read_dir("rules/calendars").expect("rules/calendars is readable") {
+        let path = entry.expect("rules/calendars is readable").path();
+        if path.extension().is_none_or(|e| e != "yaml") {
+            continue;
+        }
+        let yaml = std::fs::read_to_string(&path).expect("calendar is readable");
+        let json = serde_saphyr::from_str::<serde_json::Value>(&yaml)
+            .map_or_else(|_| String::new(), |v| v.to_string());
+        let name = path.file_stem().expect("a calendar file has a name");
+        std::fs::write(dir.join(name).with_extension("json"), json).expect("OUT_DIR is writable");
+    }
 }

@@ -16,11 +16,22 @@ use jiff::civil::{Date, Weekday};
 use crate::error::{Error, SourceError};
 use spec::{Holiday, Observed};
 
-/// Code and YAML text of every built-in calendar.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("us", include_str!("../../rules/calendars/us.yaml")),
-    ("gb", include_str!("../../rules/calendars/gb.yaml")),
-    ("ca", include_str!("../../rules/calendars/ca.yaml")),
+/// A built-in calendar: its code, its YAML and its JSON form (written by `build.rs`).
+macro_rules! builtin_calendar {
+    ($code:literal) => {
+        (
+            $code,
+            include_str!(concat!("../../rules/calendars/", $code, ".yaml")),
+            include_str!(concat!(env!("OUT_DIR"), "/calendars/", $code, ".json")),
+        )
+    };
+}
+
+/// Code, YAML text and JSON form of every built-in calendar.
+pub const BUILTIN: &[(&str, &str, &str)] = &[
+    builtin_calendar!("us"),
+    builtin_calendar!("gb"),
+    builtin_calendar!("ca"),
 ];
 
 /// The calendar used when none is named.
@@ -62,8 +73,9 @@ impl Calendar {
         if code == "none" {
             return Some(Calendar::none());
         }
-        let (_, text) = BUILTIN.iter().find(|(c, _)| *c == code)?;
-        let parsed = spec::parse(&format!("<builtin>/rules/calendars/{code}.yaml"), text)
+        let (_, text, json) = BUILTIN.iter().find(|(c, _, _)| *c == code)?;
+        let path = format!("<builtin>/rules/calendars/{code}.yaml");
+        let parsed = spec::parse_prepared(&path, text, json)
             .expect("built-in calendars parse (checked by a test)");
         Some(Calendar::new(code, parsed.holidays))
     }
@@ -210,10 +222,14 @@ mod tests {
 
     #[test]
     fn builtin_calendars_parse() {
-        for (code, text) in BUILTIN {
+        for (code, text, json) in BUILTIN {
             let parsed = spec::parse(code, text).unwrap();
             assert_eq!(&parsed.name, code);
             assert!(!parsed.holidays.is_empty());
+            // The JSON form a run reads is the same calendar.
+            let prepared = spec::parse_prepared(code, text, json).unwrap();
+            assert_eq!(prepared.name, parsed.name);
+            assert_eq!(prepared.holidays, parsed.holidays);
         }
     }
 

@@ -244,7 +244,7 @@ pub fn parse_rule(text: &str) -> Result<DateRule, String> {
 }
 
 /// One holiday of a calendar, ready to place in any year.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holiday {
     pub name: String,
     pub rule: DateRule,
@@ -277,7 +277,15 @@ pub struct Parsed {
 
 /// Reads a calendar file.
 pub fn parse(path: &str, text: &str) -> Result<Parsed, SourceError> {
-    let file: CalendarFile = yaml::parse(path, text)?;
+    read(path, text, yaml::parse(path, text)?)
+}
+
+/// Reads a built-in calendar from the JSON form `build.rs` wrote of its YAML `text`.
+pub fn parse_prepared(path: &str, text: &str, json: &str) -> Result<Parsed, SourceError> {
+    read(path, text, yaml::parse_prepared(path, json)?)
+}
+
+fn read(path: &str, text: &str, file: CalendarFile) -> Result<Parsed, SourceError> {
     let err = |span: Range<usize>, msg: String| SourceError::new(path, text, span, msg);
     let mut out = Vec::new();
     for h in &file.holidays {

@@ -8,6 +8,7 @@
 
 mod fold;
 mod frontmatter;
+pub mod greeting;
 mod mail;
 mod markdown;
 mod opening;

@@ -5,12 +5,13 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex_automata::meta::Regex;
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::syntax;
+use regex_automata::dfa::{dense, Automaton};
+use regex_automata::{Anchored, Input};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{lines_in, Format};
+use super::{greeting, lines_in, Format};
+use crate::rules::phrase;
+use crate::rules::precompiled::Aligned;
 
 /// Where the opening starts in the lint text: after leading blank lines, header-like lines
 /// ("Subject: …"), Markdown headings and the greeting.
@@ -27,7 +28,7 @@ pub(super) fn start(source: &str, text: &str, body_start: usize, format: Format)
         let indent = line.len() - line.trim_start().len();
         return match greeting().find(trimmed) {
             Some(m) => {
-                let after = start + indent + m.end();
+                let after = start + indent + m;
                 let rest = &text[after..end];
                 if rest.trim().is_empty() {
                     // The greeting is the whole line: the opening is on the next lines.
@@ -148,29 +149,36 @@ fn is_sign_off_line(window: &str, at: usize) -> bool {
     SIGN_OFFS.iter().any(|s| s.eq_ignore_ascii_case(words))
 }
 
-/// The greeting line: "Hi Jane,", "Dear Ms. Lee,", "Good morning team:", or a bare "Jane,".
-/// Built without a literal prefilter: it only ever runs on a draft's first lines, and the
-/// prefilter would cost more to build than those searches.
-fn greeting() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::builder()
-            .syntax(syntax::Config::new().utf8(false))
-            .configure(
-                Regex::config()
-                    .which_captures(WhichCaptures::Implicit)
-                    .auto_prefilter(false)
-                    .dfa(false)
-                    .onepass(false)
-                    .backtrack(false),
-            )
-            .build(
-                // Byte classes: a run of them always ends at an ASCII delimiter or at the
-                // end of the line, so on a character boundary, and they keep the automaton
-                // a fraction of the size of their Unicode forms.
-                r"^(?:(?i-u:hi|hello|hey|hiya|howdy|greetings|dear|good (?:morning|afternoon|evening)|to whom it may concern)(?:[ \t]+(?-u:[^ \t\n,:;!.])+\.?){0,5}[ \t]*(?:[,:;!—–]|[ \t]-[ \t]|$)|(?:[A-Z](?-u:[^ \t\n,;:!?])*[ \t]*){1,3},$)",
-            )
-            .expect("greeting regex compiles")
+/// The greeting line's DFA ([`greeting::PATTERN`]): built with tactful and read from the
+/// binary, or compiled here should those bytes not load.
+enum Greeting {
+    Shipped(dense::DFA<&'static [u32]>),
+    Built(dense::DFA<Vec<u32>>),
+}
+
+impl Greeting {
+    /// The end of the greeting that starts `line`, if it starts with one.
+    fn find(&self, line: &str) -> Option<usize> {
+        let input = Input::new(line).anchored(Anchored::Yes);
+        let found = match self {
+            Greeting::Shipped(dfa) => dfa.try_search_fwd(&input),
+            Greeting::Built(dfa) => dfa.try_search_fwd(&input),
+        };
+        found.ok().flatten().map(|m| m.offset())
+    }
+}
+
+fn greeting() -> &'static Greeting {
+    static SHIPPED: &Aligned<[u8]> = &Aligned {
+        _align: [],
+        bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/greeting.dfa")),
+    };
+    static DFA: OnceLock<Greeting> = OnceLock::new();
+    DFA.get_or_init(|| match dense::DFA::from_bytes(&SHIPPED.bytes) {
+        Ok((dfa, _)) => Greeting::Shipped(dfa),
+        Err(_) => Greeting::Built(
+            phrase::build_dense(greeting::PATTERN, false).expect("greeting pattern compiles"),
+        ),
     })
 }
 
@@ -181,4 +189,30 @@ fn header_like(line: &str) -> bool {
         return false;
     };
     rest.starts_with(char::is_whitespace) && NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The DFA built with tactful loads, and finds what the pattern compiled now finds.
+    #[test]
+    fn the_shipped_greeting_is_the_pattern() {
+        assert!(matches!(greeting(), Greeting::Shipped(_)));
+        let built = Greeting::Built(phrase::build_dense(greeting::PATTERN, false).unwrap());
+        for (line, end) in [
+            ("Hi Jane,", Some(8)),
+            ("Dear Ms. Lee, thanks for your time.", Some(13)),
+            ("Good morning team:", Some(18)),
+            ("Hey there! Quick question.", Some(10)),
+            ("Jane,", Some(5)),
+            ("To whom it may concern,", Some(23)),
+            ("Hiring is slow this year, I know.", None),
+            ("I hope you are well.", None),
+            ("Chère Amélie,", Some(15)),
+        ] {
+            assert_eq!(greeting().find(line), end, "{line}");
+            assert_eq!(built.find(line), end, "{line}");
+        }
+    }
 }

@@ -29,9 +29,9 @@ pub enum Shipped {
 
 /// Bytes included with the alignment of a `u32`.
 #[repr(C)]
-struct Aligned<B: ?Sized> {
-    _align: [u32; 0],
-    bytes: B,
+pub struct Aligned<B: ?Sized> {
+    pub _align: [u32; 0],
+    pub bytes: B,
 }
 
 // `ENTRIES: &[Entry]`, sorted by `text`.
