@@ -15,7 +15,7 @@ const REVIEWED: &[(&str, &str, &str)] = &[
     (
         "JoshDoody__fsn/2016-09-27-how-to-negotiate-a-lowball-job-offer.md",
         "blame/guilt",
-        "found disappointing",
+        "which I found disappointing",
     ),
     // The sales break-up email: "Haven't heard back—totally understand".
     (
