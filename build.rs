@@ -2,12 +2,15 @@
 //! run loads them instead of compiling them: for each phrase, its anchors and its DFA,
 //! written to `OUT_DIR` and included by `src/rules/precompiled.rs`. A phrase that does
 //! not compile here is left out, and the run compiles it (and reports its error) as it
-//! would a user's phrase. Each pack is also written as JSON (`OUT_DIR/packs/NAME.json`),
-//! which `src/rules/builtin.rs` reads instead of the YAML.
+//! would a user's phrase. Each pack and each holiday calendar is also written as JSON
+//! (`OUT_DIR/packs/NAME.json`, `OUT_DIR/calendars/CODE.json`), which a run reads instead of
+//! the YAML, and the greeting pattern as a DFA (`OUT_DIR/greeting.dfa`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
+
+use regex_automata::dfa::dense;
 
 #[path = "src/rules/phrase.rs"]
 #[allow(dead_code)]
@@ -41,26 +44,10 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
     write_greeting(&out, big_endian);
-    write_calendars(&out);
+    write_as_json("rules/calendars", &out, "calendars");
     let mut texts = BTreeMap::new();
-    let mut files: Vec<_> = std::fs::read_dir("rules")
-        .expect("rules/ is readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    let packs_dir = Path::new(&out).join("packs");
-    std::fs::create_dir_all(&packs_dir).expect("OUT_DIR is writable");
-    for file in files {
-        let yaml = std::fs::read_to_string(&file).expect("pack is readable");
-        // The same document as JSON, which a run reads many times faster than YAML.
-        // A pack that does not parse is reported by the run, with its line and column.
-        let value = serde_saphyr::from_str::<serde_json::Value>(&yaml).ok();
-        let json = value.as_ref().map_or_else(String::new, ToString::to_string);
-        let name = file.file_stem().expect("a pack file has a name");
-        std::fs::write(packs_dir.join(name).with_extension("json"), json)
-            .expect("OUT_DIR is writable");
-        let Some(Ok(pack)) = value.map(serde_json::from_value::<Pack>) else {
+    for value in write_as_json("rules", &out, "packs") {
+        let Ok(pack) = serde_json::from_value::<Pack>(value) else {
             continue;
         };
         for rule in pack.rules {
@@ -82,37 +69,28 @@ fn main() {
         let Ok(sparse) = dense.to_sparse() else {
             continue;
         };
-        let mut bytes = if big_endian {
+        let file = dir.join(format!("{i}.dfa"));
+        let path = file.display().to_string();
+        let sparse_bytes = if big_endian {
             sparse.to_bytes_big_endian()
         } else {
             sparse.to_bytes_little_endian()
         };
         // Loading a sparse DFA costs more per byte than loading a dense one, whose checks
         // are linear: the few large DFAs (of phrases with gaps, mostly) ship dense.
-        let kind = if bytes.len() > DENSE_ABOVE {
-            let (padded, pad) = if big_endian {
-                dense.to_bytes_big_endian()
-            } else {
-                dense.to_bytes_little_endian()
-            };
-            bytes = padded[pad..].to_vec();
-            "Dense"
+        let (bytes, dfa) = if sparse_bytes.len() > DENSE_ABOVE {
+            (
+                dense_bytes(&dense, big_endian),
+                format!("Shipped::Dense(&Aligned {{ _align: [], bytes: *include_bytes!({path:?}) }}.bytes)"),
+            )
         } else {
-            "Sparse"
+            (
+                sparse_bytes,
+                format!("Shipped::Sparse(include_bytes!({path:?}))"),
+            )
         };
-        let file = dir.join(format!("{i}.dfa"));
         std::fs::write(&file, bytes).expect("OUT_DIR is writable");
         let first = phrase::first_bytes(&sparse);
-        let dfa = match kind {
-            "Dense" => format!(
-                "Shipped::Dense(&Aligned {{ _align: [], bytes: *include_bytes!({:?}) }}.bytes)",
-                file.display().to_string()
-            ),
-            _ => format!(
-                "Shipped::Sparse(include_bytes!({:?}))",
-                file.display().to_string()
-            ),
-        };
         writeln!(
             code,
             "    Entry {{ text: {text:?}, anchors: &{:?}, others: &[{}], spaces: {}, lead: {}, first: {:?}, dfa: {dfa} }},",
@@ -136,34 +114,42 @@ fn main() {
 /// The greeting pattern's dense DFA, in `OUT_DIR/greeting.dfa` (empty if it does not
 /// build, and then the run compiles it).
 fn write_greeting(out: &str, big_endian: bool) {
-    let bytes = phrase::build_dense(greeting::PATTERN, true).map_or_else(
-        |_| Vec::new(),
-        |dfa| {
-            let (padded, pad) = if big_endian {
-                dfa.to_bytes_big_endian()
-            } else {
-                dfa.to_bytes_little_endian()
-            };
-            padded[pad..].to_vec()
-        },
-    );
+    let bytes = phrase::build_dense(greeting::PATTERN, true)
+        .map_or_else(|_| Vec::new(), |dfa| dense_bytes(&dfa, big_endian));
     std::fs::write(Path::new(out).join("greeting.dfa"), bytes).expect("OUT_DIR is writable");
 }
 
-/// Each built-in calendar as JSON, in `OUT_DIR/calendars/CODE.json`, as for the packs.
-fn write_calendars(out: &str) {
-    println!("cargo:rerun-if-changed=rules/calendars");
-    let dir = Path::new(out).join("calendars");
+/// A dense DFA serialized in the target's byte order, without the padding that aligns it
+/// within the returned buffer (the binary aligns it instead).
+fn dense_bytes(dfa: &dense::DFA<Vec<u32>>, big_endian: bool) -> Vec<u8> {
+    let (padded, pad) = if big_endian {
+        dfa.to_bytes_big_endian()
+    } else {
+        dfa.to_bytes_little_endian()
+    };
+    padded[pad..].to_vec()
+}
+
+/// Writes each YAML document in `from` as JSON to `OUT_DIR/to/NAME.json`, which a run
+/// reads many times faster than YAML, and returns the documents. A document that does not
+/// parse gets an empty file; the run reports its error, with its line and column.
+fn write_as_json(from: &str, out: &str, to: &str) -> Vec<serde_json::Value> {
+    let dir = Path::new(out).join(to);
     std::fs::create_dir_all(&dir).expect("OUT_DIR is writable");
-    for entry in std::fs::read_dir("rules/calendars").expect("rules/calendars is readable") {
-        let path = entry.expect("rules/calendars is readable").path();
-        if path.extension().is_none_or(|e| e != "yaml") {
-            continue;
-        }
-        let yaml = std::fs::read_to_string(&path).expect("calendar is readable");
-        let json = serde_saphyr::from_str::<serde_json::Value>(&yaml)
-            .map_or_else(|_| String::new(), |v| v.to_string());
-        let name = path.file_stem().expect("a calendar file has a name");
+    let mut files: Vec<_> = std::fs::read_dir(from)
+        .unwrap_or_else(|e| panic!("{from}/ is readable: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    let mut values = Vec::new();
+    for file in files {
+        let yaml = std::fs::read_to_string(&file).expect("YAML file is readable");
+        let value = serde_saphyr::from_str::<serde_json::Value>(&yaml).ok();
+        let json = value.as_ref().map_or_else(String::new, ToString::to_string);
+        let name = file.file_stem().expect("a YAML file has a name");
         std::fs::write(dir.join(name).with_extension("json"), json).expect("OUT_DIR is writable");
+        values.extend(value);
     }
+    values
 }

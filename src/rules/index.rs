@@ -3,19 +3,19 @@
 //! Each phrase has anchor literals, words that any match must contain (see
 //! [`phrase::Compiled`]), each at a piece start: where a word begins, after a hyphen or
 //! apostrophe, or at punctuation. One pass over the folded text looks up what starts at
-//! each of those places in a table of all anchors. Around each anchor found, a phrase can only start a few words before it (at
-//! most [`phrase::Compiled::spaces`] spaces), so its anchored DFA is tried only at the
-//! word starts of that short window, never over the whole text. A clean draft touches
-//! few phrases, and each one it touches costs a few steps of a small DFA.
+//! each of those places in a table of all anchors. Around each anchor found, a phrase can
+//! only start a few words before it (at most [`phrase::Compiled::spaces`] spaces), so its
+//! anchored DFA is tried only at the word starts of that short window, never over the
+//! whole text. A clean draft touches few phrases, and each one it touches costs a few
+//! steps of a small DFA.
 //!
 //! The DFAs of the built-in packs are built when tactful is compiled (see
 //! [`precompiled`](super::precompiled)) and read from the binary the first time a draft
 //! needs them; the DFAs of a user's phrases are built when the pack is loaded.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-use std::collections::HashMap;
 
 use regex_automata::dfa::{dense, sparse, Automaton};
 use regex_automata::util::wire::DeserializeError;
@@ -69,16 +69,20 @@ enum Others {
 impl Others {
     /// True when `span` holds a literal of every set.
     fn all_in(&self, span: &str) -> bool {
+        fn all<L: AsRef<str>, S: AsRef<[L]>>(sets: &[S], span: &str) -> bool {
+            sets.iter()
+                .all(|s| s.as_ref().iter().any(|l| span.contains(l.as_ref())))
+        }
         match self {
-            Others::Shipped(sets) => sets.iter().all(|s| s.iter().any(|l| span.contains(l))),
-            Others::Owned(sets) => sets.iter().all(|s| s.iter().any(|l| span.contains(l))),
+            Others::Shipped(sets) => all(sets, span),
+            Others::Owned(sets) => all(sets, span),
         }
     }
 }
 
 /// True when offset `at` of `bytes` is not inside a run of ASCII letters and digits: a
 /// place where an anchor may start (see [`phrase::compile`]).
-fn piece_start(bytes: &[u8], at: usize) -> bool {
+pub fn piece_start(bytes: &[u8], at: usize) -> bool {
     let inner = |b: u8| b.is_ascii_alphanumeric();
     at == 0 || !(inner(bytes[at]) && inner(bytes[at - 1]))
 }
@@ -105,7 +109,7 @@ enum Source {
 
 #[derive(Debug)]
 enum Dfa {
-    Shipped(sparse::DFA<&'static [u8]>),
+    ShippedSparse(sparse::DFA<&'static [u8]>),
     ShippedDense(dense::DFA<&'static [u32]>),
     Built(sparse::DFA<Vec<u8>>),
 }
@@ -199,7 +203,7 @@ impl Phrase {
     ) -> usize {
         match self.dfa() {
             Some(Loaded {
-                dfa: Dfa::Shipped(d),
+                dfa: Dfa::ShippedSparse(d),
                 first,
             }) => find_with(d, first, text, starts, end, found),
             Some(Loaded {
@@ -218,7 +222,7 @@ impl Phrase {
 /// Reads a DFA serialized when tactful was built.
 fn load(bytes: precompiled::Shipped) -> Result<Dfa, DeserializeError> {
     Ok(match bytes {
-        precompiled::Shipped::Sparse(b) => Dfa::Shipped(sparse::DFA::from_bytes(b)?.0),
+        precompiled::Shipped::Sparse(b) => Dfa::ShippedSparse(sparse::DFA::from_bytes(b)?.0),
         precompiled::Shipped::Dense(b) => Dfa::ShippedDense(dense::DFA::from_bytes(b)?.0),
     })
 }

@@ -613,7 +613,7 @@ mod tests {
     use super::*;
 
     use crate::input::Folded;
-    use crate::rules::index::{paragraph, Phrase};
+    use crate::rules::index::{paragraph, piece_start, Phrase};
 
     /// The first match of `phrase` in `text`, found the way drafts are scanned: with its
     /// DFA, over the folded text, mapped back to the original.
@@ -632,15 +632,10 @@ mod tests {
         }
         if let Some(m) = &found {
             let hit = &folded.text[m.clone()];
-            let piece_start = |i: usize| {
-                let b = hit.as_bytes();
-                i == 0 || !(b[i - 1].is_ascii_alphanumeric() && b[i].is_ascii_alphanumeric())
-            };
             assert!(
-                compiled
-                    .anchors
-                    .iter()
-                    .any(|a| hit.match_indices(a.as_str()).any(|(i, _)| piece_start(i))),
+                compiled.anchors.iter().any(|a| hit
+                    .match_indices(a.as_str())
+                    .any(|(i, _)| piece_start(hit.as_bytes(), i))),
                 "{hit:?} holds none of the anchors {:?} at a piece start",
                 compiled.anchors
             );
