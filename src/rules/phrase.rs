@@ -55,6 +55,9 @@ impl fmt::Display for PhraseError {
 enum Item {
     Word(String),
     Punct(String),
+    /// A contraction's tail written on its own, `'ve` in `(I|we) ('ve|have) waited`: it
+    /// joins the word before it, as `'ve` or as ` have`.
+    Clitic(String),
     Group(Vec<Vec<Item>>),
     /// Optional alternatives: `[a|b]`.
     Optional(Vec<Vec<Item>>),
@@ -117,7 +120,13 @@ pub fn compile(phrase: &str) -> Result<Compiled, PhraseError> {
             ""
         }
     };
-    let regex = format!("{}(?:{}){}", edge(first), emit_sequence(&seq), edge(last));
+    let split = seq.last().is_some_and(split_end);
+    let regex = format!(
+        "{}(?:{}){}",
+        edge(first),
+        emit_sequence_ending(&seq, split),
+        if split { "" } else { edge(last) }
+    );
     let mut items = required(&seq).into_iter();
     let (at, anchors) = items
         .next()
@@ -198,7 +207,7 @@ fn max_spaces(items: &[Item]) -> usize {
         .map(|item| {
             1 + match item {
                 Item::Word(w) => 1 + w.matches('-').count(),
-                Item::Punct(_) => 0,
+                Item::Punct(_) | Item::Clitic(_) => 0,
                 Item::Group(alts) | Item::Optional(alts) => {
                     alts.iter().map(|a| max_spaces(a)).max().unwrap_or(0)
                 }
@@ -262,7 +271,7 @@ fn item_anchors(item: &Item) -> Option<Vec<String>> {
             all.dedup();
             Some(all)
         }
-        Item::Optional(_) | Item::Gap => None,
+        Item::Optional(_) | Item::Gap | Item::Clitic(_) => None,
     }
 }
 
@@ -317,7 +326,7 @@ fn can_be_empty(item: &Item) -> bool {
     match item {
         Item::Optional(_) | Item::Gap => true,
         Item::Group(alts) => alts.iter().any(|alt| alt.iter().all(can_be_empty)),
-        Item::Word(_) | Item::Punct(_) => false,
+        Item::Word(_) | Item::Punct(_) | Item::Clitic(_) => false,
     }
 }
 
@@ -420,6 +429,13 @@ impl Parser<'_> {
             });
         // Keep a trailing apostrophe-contraction tail ("n't" ends in a letter anyway).
         let mut out = Vec::new();
+        if core_start == 1 && raw.starts_with('\'') && clitic_aux(&raw[1..core_end]).is_some() {
+            out.push(Item::Clitic(raw[1..core_end].to_string()));
+            if core_end < raw.len() {
+                out.push(Item::Punct(raw[core_end..].to_string()));
+            }
+            return out;
+        }
         if core_start > 0 {
             out.push(Item::Punct(raw[..core_start].to_string()));
         }
@@ -451,6 +467,19 @@ const NOT_AUX: &[&str] = &[
 const PRONOUNS: &[&str] = &[
     "i", "you", "we", "they", "he", "she", "it", "that", "there", "what", "who", "here",
 ];
+
+/// The auxiliary a contraction's tail stands for: `'ve` is "have".
+fn clitic_aux(tail: &str) -> Option<&'static str> {
+    match tail {
+        "m" => Some("am"),
+        "re" => Some("are"),
+        "ve" => Some("have"),
+        "ll" => Some("will"),
+        "d" => Some("(?:would|had)"),
+        "s" => Some("(?:is|has)"),
+        _ => None,
+    }
+}
 
 /// Folds written-out forms into their contracted spelling, so that "did not" and "didn't"
 /// (and "you are" / "you're") compile to the same tolerant regex.
@@ -488,19 +517,29 @@ fn fold_expansions(items: Vec<Item>) -> Vec<Item> {
 }
 
 fn emit_sequence(items: &[Item]) -> String {
+    emit_sequence_ending(items, false)
+}
+
+/// [`emit_sequence`]; with `edged`, a last group whose spellings end some in a word, some
+/// in punctuation, gets the closing word boundary inside, on the spellings that need it.
+fn emit_sequence_ending(items: &[Item], edged: bool) -> String {
     let mut out = String::new();
     // Whether something required has been emitted yet (decides where whitespace goes).
     let mut have_required = false;
     let mut pending_optional_prefix: Vec<String> = Vec::new();
-    for item in items {
+    for (i, item) in items.iter().enumerate() {
         let optional = matches!(item, Item::Optional(_) | Item::Gap);
-        let body = emit_item(item);
-        // Punctuation may follow a word directly ("emails, no reply"), optional or not.
-        let glue = if starts_with_punct(item) {
-            format!("{WS}?")
-        } else {
-            WS.to_string()
+        let edge = edged && i + 1 == items.len() && split_end(item);
+        // A group whose spellings differ in what comes before them (a contraction's tail,
+        // punctuation) carries that before each spelling itself, unless nothing comes
+        // before the group.
+        let body = match item {
+            Item::Group(alts) | Item::Optional(alts) if edge || (have_required && joins(item)) => {
+                emit_alternatives(alts, have_required && joins(item), edge)
+            }
+            _ => emit_item(item),
         };
+        let glue = glue(item);
         if optional {
             if have_required {
                 match item {
@@ -527,24 +566,93 @@ fn emit_sequence(items: &[Item]) -> String {
     out
 }
 
-/// True when every spelling of `item` starts with punctuation other than a hyphen.
-fn starts_with_punct(item: &Item) -> bool {
+/// What goes between the item before `item` and `item`. Punctuation may follow a word
+/// directly ("emails, no reply"), optional or not; a contraction's tail holds its own
+/// whitespace. A group whose spellings differ in this carries it inside, per spelling.
+fn glue(item: &Item) -> String {
     match item {
-        Item::Punct(p) => !p.starts_with('-'),
-        Item::Optional(alts) | Item::Group(alts) => alts
-            .iter()
-            .all(|alt| alt.first().is_some_and(starts_with_punct)),
-        Item::Word(_) | Item::Gap => false,
+        Item::Clitic(_) => String::new(),
+        Item::Optional(alts) | Item::Group(alts) => {
+            let mut glues = alts.iter().map(|alt| alt.first().map(glue));
+            let first = glues.next().flatten();
+            if glues.all(|g| g == first) {
+                first.unwrap_or_else(|| WS.to_string())
+            } else {
+                String::new()
+            }
+        }
+        Item::Punct(p) if !p.starts_with('-') => format!("{WS}?"),
+        Item::Punct(_) | Item::Word(_) | Item::Gap => WS.to_string(),
     }
+}
+
+/// Whether every match of `items` ends in a word (`Some(true)`) or in punctuation
+/// (`Some(false)`); `None` when that varies or an optional part may end it.
+fn ends_in_word(items: &[Item]) -> Option<bool> {
+    match items.last()? {
+        Item::Word(_) | Item::Clitic(_) => Some(true),
+        Item::Punct(_) => Some(false),
+        Item::Group(alts) => {
+            let mut ends = alts.iter().map(|a| ends_in_word(a));
+            let first = ends.next().flatten()?;
+            ends.all(|e| e == Some(first)).then_some(first)
+        }
+        Item::Optional(_) | Item::Gap => None,
+    }
+}
+
+/// True when `item` is a group whose spellings all end either in a word or in
+/// punctuation, but not all in the same: "(.|!|and)". Its closing word boundary goes
+/// inside it (see [`emit_sequence_ending`]).
+fn split_end(item: &Item) -> bool {
+    let Item::Group(alts) = item else {
+        return false;
+    };
+    let ends: Option<Vec<bool>> = alts.iter().map(|a| ends_in_word(a)).collect();
+    ends.is_some_and(|e| e.contains(&true) && e.contains(&false))
+}
+
+/// True when `item` is a group whose spellings each carry their own [`glue`].
+fn joins(item: &Item) -> bool {
+    matches!(item, Item::Optional(_) | Item::Group(_)) && glue(item).is_empty()
+}
+
+/// `alts` as one regex group; with `glued`, each spelling starts with its own [`glue`];
+/// with `edged`, each spelling that ends in a word ends with a word boundary.
+fn emit_alternatives(alts: &[Vec<Item>], glued: bool, edged: bool) -> String {
+    let parts: Vec<String> = alts
+        .iter()
+        .map(|a| {
+            let g = match (glued, a.first()) {
+                (true, Some(first)) => glue(first),
+                _ => String::new(),
+            };
+            let b = if edged && ends_in_word(a) == Some(true) {
+                B
+            } else {
+                ""
+            };
+            format!("{g}{}{b}", emit_sequence(a))
+        })
+        .collect();
+    format!("(?:{})", parts.join("|"))
 }
 
 fn emit_item(item: &Item) -> String {
     match item {
         Item::Word(w) => emit_word(w),
         Item::Punct(p) => regex::escape(p),
-        Item::Optional(alts) | Item::Group(alts) => {
-            let parts: Vec<String> = alts.iter().map(|a| emit_sequence(a)).collect();
-            format!("(?:{})", parts.join("|"))
+        Item::Optional(alts) | Item::Group(alts) => emit_alternatives(alts, false, false),
+        Item::Clitic(tail) => {
+            let aux = clitic_aux(tail).unwrap_or(tail);
+            // "Ive", "Im": these two are often written without the apostrophe, and
+            // leaving it out makes no other word.
+            let apos = if matches!(tail.as_str(), "ve" | "m") {
+                format!("{APOS}?")
+            } else {
+                APOS.to_string()
+            };
+            format!("(?:{apos}{tail}|{WS}{aux})")
         }
         Item::Gap => format!(r"(?:{WS}{GAP_WORD}){{0,{GAP_WORDS}}}"),
     }
@@ -682,6 +790,62 @@ mod tests {
         assert!(finds("I cannot", "I can not").is_some());
         assert!(finds("I won't", "I will not").is_some());
         assert!(finds("it's been", "it has been").is_some());
+    }
+
+    #[test]
+    fn a_last_group_may_end_in_a_word_or_in_punctuation() {
+        let phrase = "still nothing (.|!|and)";
+        for (text, hit) in [
+            ("Still nothing.", "Still nothing."),
+            ("still nothing !", "still nothing !"),
+            ("still nothing and", "still nothing and"),
+        ] {
+            assert_eq!(finds(phrase, text).as_deref(), Some(hit), "{text}");
+        }
+        for text in [
+            "still nothing andes",
+            "still nothing beats it",
+            "still nothings.",
+        ] {
+            assert_eq!(finds(phrase, text), None, "{text}");
+        }
+        // After a word or a word-like spelling, the boundary still holds.
+        assert_eq!(finds("a (b|bc)", "a bc").as_deref(), Some("a bc"));
+        assert_eq!(finds("a (b|bc|.)", "a bcd"), None);
+    }
+
+    #[test]
+    fn a_contraction_tail_on_its_own_joins_the_word_before_it() {
+        let phrase = "(I|we) (waited|'ve waited) long";
+        for text in [
+            "I've waited long",
+            "I’ve waited long",
+            "we have waited long",
+            "Ive waited long",
+            "I waited long",
+        ] {
+            assert_eq!(finds(phrase, text).as_deref(), Some(text), "{text}");
+        }
+        for text in [
+            "I 've waited long",
+            "I havewaited long",
+            "I had waited long",
+        ] {
+            assert_eq!(finds(phrase, text), None, "{text}");
+        }
+        let phrase = "(I|we) [would have|'d have] (hoped|liked) sooner";
+        for text in [
+            "I'd have liked sooner",
+            "we would have hoped sooner",
+            "I had have liked sooner",
+            "I liked sooner",
+        ] {
+            assert_eq!(finds(phrase, text).as_deref(), Some(text), "{text}");
+        }
+        // The apostrophe may only be left out where no other word is made.
+        assert_eq!(finds("(we|it) ('ll|'s) go", "well go"), None);
+        assert_eq!(finds("(we|it) ('ll|'s) go", "its go"), None);
+        assert!(finds("(we|it) ('ll|'s) go", "it's go").is_some());
     }
 
     #[test]
