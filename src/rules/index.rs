@@ -14,6 +14,8 @@
 //! needs them; the DFAs of a user's phrases are built when the pack is loaded.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxBuildHasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -315,7 +317,7 @@ pub struct PhraseIndex {
 #[derive(Debug, Default)]
 struct AnchorTable {
     /// Each literal's bytes, and its index.
-    ids: HashMap<Box<[u8]>, usize>,
+    ids: HashMap<Box<[u8]>, usize, FxBuildHasher>,
     /// The lengths of the literals, ascending, each once.
     lengths: Vec<usize>,
     /// The bytes a literal starts with, as a bit set.
@@ -324,8 +326,12 @@ struct AnchorTable {
 
 impl AnchorTable {
     fn new<'a>(literals: impl IntoIterator<Item = &'a str>) -> AnchorTable {
-        let mut table = AnchorTable::default();
-        for (i, l) in literals.into_iter().enumerate() {
+        let literals = literals.into_iter();
+        let mut table = AnchorTable {
+            ids: HashMap::with_capacity_and_hasher(literals.size_hint().0, FxBuildHasher),
+            ..AnchorTable::default()
+        };
+        for (i, l) in literals.enumerate() {
             let Some(&b) = l.as_bytes().first() else {
                 continue;
             };
@@ -362,9 +368,11 @@ impl AnchorTable {
 impl PhraseIndex {
     /// Indexes `phrases`, each given with the rule it belongs to.
     pub fn build(phrases: Vec<(usize, Phrase)>) -> PhraseIndex {
-        let mut literals: Vec<&str> = Vec::new();
-        let mut anchored: Vec<Vec<usize>> = Vec::new();
-        let mut position = HashMap::new();
+        // Sized up front: growing a map hashes every key again.
+        let guess = phrases.iter().map(|(_, p)| p.anchors.iter().count()).sum();
+        let mut literals: Vec<&str> = Vec::with_capacity(guess);
+        let mut anchored: Vec<Vec<usize>> = Vec::with_capacity(guess);
+        let mut position = HashMap::with_capacity_and_hasher(guess, FxBuildHasher);
         for (i, (_, phrase)) in phrases.iter().enumerate() {
             for a in phrase.anchors.iter() {
                 let at = *position.entry(a).or_insert_with(|| {
