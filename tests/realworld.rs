@@ -53,7 +53,7 @@ const REVIEWED: &[(&str, &str, &str)] = &[
     (
         "aabulkhairov__vibebaza/follow-up-email.md",
         "blame/per-my-last-email",
-        "I've reached out a few",
+        "I've reached out a few times",
     ),
     (
         "aabulkhairov__vibebaza/follow-up-email.md",
