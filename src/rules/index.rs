@@ -38,7 +38,8 @@ pub struct Phrase {
     /// At most this many spaces in a match before its anchor.
     pub lead: usize,
     source: Source,
-    dfa: OnceLock<Option<Loaded>>,
+    /// Boxed: a DFA's header is large, and most phrases never load theirs.
+    dfa: OnceLock<Option<Box<Loaded>>>,
 }
 
 /// A phrase's literals: a built-in phrase's stay in the binary.
@@ -149,7 +150,7 @@ impl Phrase {
     pub fn build(&self) -> Result<(), Box<dense::BuildError>> {
         if let Source::Regex(regex) = &self.source {
             if self.dfa.get().is_none() {
-                let _ = self.dfa.set(Some(build(regex)?));
+                let _ = self.dfa.set(Some(Box::new(build(regex)?)));
             }
         }
         Ok(())
@@ -159,14 +160,15 @@ impl Phrase {
         self.dfa
             .get_or_init(|| match &self.source {
                 Source::Shipped { bytes, first, text } => match load(*bytes) {
-                    Ok(dfa) => Some(Loaded { dfa, first: *first }),
+                    Ok(dfa) => Some(Box::new(Loaded { dfa, first: *first })),
                     Err(_) => phrase::compile(text)
                         .ok()
-                        .and_then(|c| build(&c.regex).ok()),
+                        .and_then(|c| build(&c.regex).ok())
+                        .map(Box::new),
                 },
-                Source::Regex(regex) => build(regex).ok(),
+                Source::Regex(regex) => build(regex).ok().map(Box::new),
             })
-            .as_ref()
+            .as_deref()
     }
 
     /// Finds the matches that start in `starts` (clamped to word starts) and end by `end`,
