@@ -14,14 +14,13 @@
 //! needs them; the DFAs of a user's phrases are built when the pack is loaded.
 
 use std::collections::HashMap;
-
-use rustc_hash::FxBuildHasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex_automata::dfa::{dense, sparse, Automaton};
 use regex_automata::util::wire::DeserializeError;
 use regex_automata::{Anchored, Input};
+use rustc_hash::FxBuildHasher;
 
 use super::phrase::{self, PhraseError};
 use super::precompiled;
@@ -158,15 +157,17 @@ impl Phrase {
 
     fn dfa(&self) -> Option<&Loaded> {
         self.dfa
-            .get_or_init(|| match &self.source {
-                Source::Shipped { bytes, first, text } => match load(*bytes) {
-                    Ok(dfa) => Some(Box::new(Loaded { dfa, first: *first })),
-                    Err(_) => phrase::compile(text)
-                        .ok()
-                        .and_then(|c| build(&c.regex).ok())
-                        .map(Box::new),
-                },
-                Source::Regex(regex) => build(regex).ok().map(Box::new),
+            .get_or_init(|| {
+                match &self.source {
+                    Source::Shipped { bytes, first, text } => match load(*bytes) {
+                        Ok(dfa) => Some(Loaded { dfa, first: *first }),
+                        Err(_) => phrase::compile(text)
+                            .ok()
+                            .and_then(|c| build(&c.regex).ok()),
+                    },
+                    Source::Regex(regex) => build(regex).ok(),
+                }
+                .map(Box::new)
             })
             .as_deref()
     }

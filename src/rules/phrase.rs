@@ -520,8 +520,8 @@ fn emit_sequence(items: &[Item]) -> String {
     emit_sequence_ending(items, false)
 }
 
-/// [`emit_sequence`]; with `edged`, a last group whose spellings end some in a word, some
-/// in punctuation, gets the closing word boundary inside, on the spellings that need it.
+/// [`emit_sequence`]; with `edged` (when the last item is a group that [`split_end`]s),
+/// that group gets the closing word boundary inside, on the spellings that end in a word.
 fn emit_sequence_ending(items: &[Item], edged: bool) -> String {
     let mut out = String::new();
     // Whether something required has been emitted yet (decides where whitespace goes).
@@ -529,13 +529,14 @@ fn emit_sequence_ending(items: &[Item], edged: bool) -> String {
     let mut pending_optional_prefix: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let optional = matches!(item, Item::Optional(_) | Item::Gap);
-        let edge = edged && i + 1 == items.len() && split_end(item);
+        let edge = edged && i + 1 == items.len();
         // A group whose spellings differ in what comes before them (a contraction's tail,
         // punctuation) carries that before each spelling itself, unless nothing comes
         // before the group.
+        let glued = have_required && joins(item);
         let body = match item {
-            Item::Group(alts) | Item::Optional(alts) if edge || (have_required && joins(item)) => {
-                emit_alternatives(alts, have_required && joins(item), edge)
+            Item::Group(alts) | Item::Optional(alts) if edge || glued => {
+                emit_alternatives(alts, glued, edge)
             }
             _ => emit_item(item),
         };
@@ -673,16 +674,13 @@ fn emit_word(w: &str) -> String {
     }
     if let Some((pronoun, tail)) = w.split_once('\'') {
         if PRONOUNS.contains(&pronoun) {
-            let aux = match tail {
-                "m" if pronoun == "i" => Some("am"),
-                "re" => Some("are"),
-                "ve" => Some("have"),
-                "ll" => Some("will"),
-                "d" => Some("(?:would|had)"),
-                "s" if pronoun != "i" => Some("(?:is|has)"),
-                _ => None,
+            // "I'm" but not "you'm"; "it's" but not "I's".
+            let fits = match tail {
+                "m" => pronoun == "i",
+                "s" => pronoun != "i",
+                _ => true,
             };
-            if let Some(aux) = aux {
+            if let Some(aux) = clitic_aux(tail).filter(|_| fits) {
                 let p = emit_plain(pronoun);
                 return format!("(?:{p}{APOS}?{tail}|{p}{WS}{aux})");
             }
@@ -792,59 +790,72 @@ mod tests {
         assert!(finds("it's been", "it has been").is_some());
     }
 
+    /// Asserts that `phrase` finds each of `texts`, whole.
+    fn finds_whole(phrase: &str, texts: &[&str]) {
+        for &text in texts {
+            assert_eq!(finds(phrase, text).as_deref(), Some(text), "{text}");
+        }
+    }
+
+    /// Asserts that `phrase` finds nothing in any of `texts`.
+    fn finds_none(phrase: &str, texts: &[&str]) {
+        for &text in texts {
+            assert_eq!(finds(phrase, text), None, "{text}");
+        }
+    }
+
     #[test]
     fn a_last_group_may_end_in_a_word_or_in_punctuation() {
         let phrase = "still nothing (.|!|and)";
-        for (text, hit) in [
-            ("Still nothing.", "Still nothing."),
-            ("still nothing !", "still nothing !"),
-            ("still nothing and", "still nothing and"),
-        ] {
-            assert_eq!(finds(phrase, text).as_deref(), Some(hit), "{text}");
-        }
-        for text in [
-            "still nothing andes",
-            "still nothing beats it",
-            "still nothings.",
-        ] {
-            assert_eq!(finds(phrase, text), None, "{text}");
-        }
+        finds_whole(
+            phrase,
+            &["Still nothing.", "still nothing !", "still nothing and"],
+        );
+        finds_none(
+            phrase,
+            &[
+                "still nothing andes",
+                "still nothing beats it",
+                "still nothings.",
+            ],
+        );
         // After a word or a word-like spelling, the boundary still holds.
-        assert_eq!(finds("a (b|bc)", "a bc").as_deref(), Some("a bc"));
-        assert_eq!(finds("a (b|bc|.)", "a bcd"), None);
+        finds_whole("a (b|bc)", &["a bc"]);
+        finds_none("a (b|bc|.)", &["a bcd"]);
     }
 
     #[test]
     fn a_contraction_tail_on_its_own_joins_the_word_before_it() {
         let phrase = "(I|we) (waited|'ve waited) long";
-        for text in [
-            "I've waited long",
-            "I’ve waited long",
-            "we have waited long",
-            "Ive waited long",
-            "I waited long",
-        ] {
-            assert_eq!(finds(phrase, text).as_deref(), Some(text), "{text}");
-        }
-        for text in [
-            "I 've waited long",
-            "I havewaited long",
-            "I had waited long",
-        ] {
-            assert_eq!(finds(phrase, text), None, "{text}");
-        }
-        let phrase = "(I|we) [would have|'d have] (hoped|liked) sooner";
-        for text in [
-            "I'd have liked sooner",
-            "we would have hoped sooner",
-            "I had have liked sooner",
-            "I liked sooner",
-        ] {
-            assert_eq!(finds(phrase, text).as_deref(), Some(text), "{text}");
-        }
+        finds_whole(
+            phrase,
+            &[
+                "I've waited long",
+                "I’ve waited long",
+                "we have waited long",
+                "Ive waited long",
+                "I waited long",
+            ],
+        );
+        finds_none(
+            phrase,
+            &[
+                "I 've waited long",
+                "I havewaited long",
+                "I had waited long",
+            ],
+        );
+        finds_whole(
+            "(I|we) [would have|'d have] (hoped|liked) sooner",
+            &[
+                "I'd have liked sooner",
+                "we would have hoped sooner",
+                "I had have liked sooner",
+                "I liked sooner",
+            ],
+        );
         // The apostrophe may only be left out where no other word is made.
-        assert_eq!(finds("(we|it) ('ll|'s) go", "well go"), None);
-        assert_eq!(finds("(we|it) ('ll|'s) go", "its go"), None);
+        finds_none("(we|it) ('ll|'s) go", &["well go", "its go"]);
         assert!(finds("(we|it) ('ll|'s) go", "it's go").is_some());
     }
 
