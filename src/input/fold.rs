@@ -2,12 +2,21 @@
 //! phrases must tolerate taken out once, before the scan, instead of being spelled out in
 //! every pattern. Letters are lowercased, every apostrophe people type becomes `'`,
 //! and a run of blanks (spaces, tabs, one line break, no-break spaces) becomes one space;
-//! a run that holds a blank line becomes one `\n`, which no phrase crosses.
+//! a run that holds a blank line becomes one `\n`, which no phrase crosses. Contracted
+//! negations are spelled out, and filler words are one word, as in phrases.
 //!
 //! Each byte of the folded text remembers where its character began in the original, so a
 //! match maps back to the exact span in the file.
 
 use std::ops::Range;
+
+use crate::rules::phrase::{FILLER, FILLERS};
+
+/// One replacement in the folded text.
+struct Edit {
+    at: Range<usize>,
+    with: &'static str,
+}
 
 /// Characters folded to `'`.
 const APOSTROPHES: &[char] = &['\u{2019}', '\u{2018}', '\u{2BC}', '`', '\u{B4}'];
@@ -60,6 +69,7 @@ impl Folded {
         starts.push(text.len() as u32);
         let mut folded = Folded { text: out, starts };
         folded.expand_contracted_negations();
+        folded.fold_fillers();
         folded
     }
 
@@ -67,34 +77,74 @@ impl Folded {
     /// spelled out as "i have not" and "you are not", which phrases match in any of their
     /// forms. The bytes written in map to the apostrophe they replace.
     fn expand_contracted_negations(&mut self) {
-        const FORMS: [(&str, &str); 2] = [("'ve not", " have not"), ("'re not", " are not")];
+        const FORMS: [(&str, &str); 2] = [("'ve not", " have"), ("'re not", " are")];
         if !FORMS.iter().any(|(from, _)| self.text.contains(from)) {
             return;
         }
         let bytes = self.text.as_bytes();
+        let edits: Vec<Edit> = self
+            .text
+            .match_indices('\'')
+            .filter_map(|(i, _)| {
+                let (from, to) = FORMS.iter().find(|(from, _)| {
+                    bytes[i..].starts_with(from.as_bytes())
+                        && i > 0
+                        && bytes[i - 1].is_ascii_alphabetic()
+                        && bytes
+                            .get(i + from.len())
+                            .is_none_or(|b| !b.is_ascii_alphanumeric())
+                })?;
+                // " have" stands for "'ve" (one origin); " not" keeps its own bytes.
+                Some(Edit {
+                    at: i..i + from.len() - " not".len(),
+                    with: to,
+                })
+            })
+            .collect();
+        self.splice(&edits);
+    }
+
+    /// Writes every filler word ([`FILLERS`]) as [`FILLER`], as phrases do.
+    fn fold_fillers(&mut self) {
+        let bytes = self.text.as_bytes();
+        let inside = |b: u8| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-' || b >= 0x80;
+        let mut edits = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_lowercase() || (i > 0 && inside(bytes[i - 1])) {
+                i += 1;
+                continue;
+            }
+            let end = bytes[i..]
+                .iter()
+                .position(|&b| !inside(b))
+                .map_or(bytes.len(), |n| i + n);
+            if FILLERS.contains(&&self.text[i..end]) {
+                edits.push(Edit {
+                    at: i..end,
+                    with: FILLER,
+                });
+            }
+            i = end;
+        }
+        self.splice(&edits);
+    }
+
+    /// Replaces each `at` range (in order, not overlapping) by its `with`, whose bytes map
+    /// to where the range started.
+    fn splice(&mut self, edits: &[Edit]) {
+        if edits.is_empty() {
+            return;
+        }
         let mut text = String::with_capacity(self.text.len() + 16);
         let mut starts = Vec::with_capacity(self.starts.len() + 16);
-        // Everything up to `copied` is written out; the forms start with an ASCII
-        // apostrophe, so each stretch between them is copied whole.
         let mut copied = 0;
-        for (i, _) in self.text.match_indices('\'') {
-            let Some((from, to)) = FORMS.iter().find(|(from, _)| {
-                bytes[i..].starts_with(from.as_bytes())
-                    && i > 0
-                    && bytes[i - 1].is_ascii_alphabetic()
-                    && bytes
-                        .get(i + from.len())
-                        .is_none_or(|b| !b.is_ascii_alphanumeric())
-            }) else {
-                continue;
-            };
-            text.push_str(&self.text[copied..i]);
-            starts.extend_from_slice(&self.starts[copied..i]);
-            // " have" stands for "'ve" (one origin); " not" keeps its own bytes.
-            let head = to.len() - " not".len();
-            text.push_str(&to[..head]);
-            starts.extend(std::iter::repeat_n(self.starts[i], head));
-            copied = i + from.len() - " not".len();
+        for e in edits {
+            text.push_str(&self.text[copied..e.at.start]);
+            starts.extend_from_slice(&self.starts[copied..e.at.start]);
+            text.push_str(e.with);
+            starts.extend(std::iter::repeat_n(self.starts[e.at.start], e.with.len()));
+            copied = e.at.end;
         }
         text.push_str(&self.text[copied..]);
         starts.extend_from_slice(&self.starts[copied..]);
@@ -157,5 +207,15 @@ mod tests {
         assert_eq!(&src[r], "I\u{2019}ve not heard");
         let at = f.text.find("not late").unwrap();
         assert_eq!(&src[f.original(at..at + 8)], "not late");
+    }
+
+    #[test]
+    fn fillers_are_one_word_and_map_back() {
+        let src = "I have REALLY  heard absolutely nothing. Really? Very-good everything";
+        let f = Folded::new(src);
+        assert_eq!(f.text, "i have E heard E nothing. E? very-good everything");
+        let at = f.text.find("have E heard E nothing").unwrap();
+        let r = f.original(at..at + "have E heard E nothing".len());
+        assert_eq!(&src[r], "have REALLY  heard absolutely nothing");
     }
 }

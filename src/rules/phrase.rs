@@ -13,6 +13,10 @@
 //! - `(a|b c)`: one of several alternatives, each itself a phrase;
 //! - `[word ...]` or `[a|b]`: optional words (`(a|b)?` means the same);
 //! - `...`: a gap of up to four words.
+//!
+//! Words that only add emphasis ([`FILLERS`]: "really", "actually", "just" …) are left out
+//! of phrases and of the folded text alike, so "I have heard absolutely nothing" is
+//! "I have heard nothing" to every phrase, written with the filler or without.
 
 use std::fmt;
 
@@ -33,6 +37,33 @@ const GAP_WORDS: usize = 4;
 /// One word of a gap: bytes, not characters, since a gap word ends at a space and so never
 /// ends inside a character.
 pub const GAP_WORD: &str = r"(?-u:[^ \n<>])+";
+/// Words that add emphasis and nothing a phrase tells them apart by: each is written
+/// [`FILLER`] in a compiled phrase and in the folded text (see [`crate::input::Folded`]).
+pub const FILLERS: &[&str] = &[
+    "absolutely",
+    "actually",
+    "basically",
+    "certainly",
+    "completely",
+    "definitely",
+    "entirely",
+    "genuinely",
+    "honestly",
+    "literally",
+    "quite",
+    "really",
+    "seriously",
+    "simply",
+    "sincerely",
+    "totally",
+    "truly",
+    "very",
+];
+/// What a filler word is folded to: an uppercase letter, which folded text never holds
+/// otherwise, so it is a word of its own to word boundaries and gaps.
+pub const FILLER: &str = "E";
+/// What goes between two words of a phrase: a space, and room for one filler.
+const BETWEEN: &str = " (?:E )?";
 /// The size in bytes that a phrase's NFA and DFA may each take: packs are data, and a
 /// phrase that compiles to something huge would make every run slow.
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -198,14 +229,14 @@ pub fn first_bytes<A: Automaton>(dfa: &A) -> [u64; 4] {
     set
 }
 
-/// An upper bound on the spaces inside a match of `items` (see [`emit_sequence`]): one
-/// between items, one inside a contraction's expansion or per hyphen of a word, and one
+/// An upper bound on the spaces inside a match of `items` (see [`emit_sequence`]): two
+/// between items (one more around a filler), one inside a contraction's expansion or per hyphen of a word, and one
 /// per word of a gap.
 fn max_spaces(items: &[Item]) -> usize {
     items
         .iter()
         .map(|item| {
-            1 + match item {
+            2 + match item {
                 Item::Word(w) => 1 + w.matches('-').count(),
                 Item::Punct(_) | Item::Clitic(_) => 0,
                 Item::Group(alts) | Item::Optional(alts) => {
@@ -440,7 +471,13 @@ impl Parser<'_> {
             out.push(Item::Punct(raw[..core_start].to_string()));
         }
         if core_end > core_start {
-            out.push(Item::Word(raw[core_start..core_end].to_string()));
+            let word = &raw[core_start..core_end];
+            let word = if FILLERS.contains(&word) {
+                FILLER
+            } else {
+                word
+            };
+            out.push(Item::Word(word.to_string()));
         }
         if core_end < raw.len() && core_end >= core_start {
             out.push(Item::Punct(raw[core_end..].to_string()));
@@ -550,7 +587,7 @@ fn emit_sequence_ending(items: &[Item], edged: bool) -> String {
             } else {
                 pending_optional_prefix.push(match item {
                     Item::Gap => body,
-                    _ => format!("(?:{body}{WS})?"),
+                    _ => format!("(?:{body}{BETWEEN})?"),
                 });
             }
             continue;
@@ -577,13 +614,14 @@ fn glue(item: &Item) -> String {
             let mut glues = alts.iter().map(|alt| alt.first().map(glue));
             let first = glues.next().flatten();
             if glues.all(|g| g == first) {
-                first.unwrap_or_else(|| WS.to_string())
+                first.unwrap_or_else(|| BETWEEN.to_string())
             } else {
                 String::new()
             }
         }
         Item::Punct(p) if !p.starts_with('-') => format!("{WS}?"),
-        Item::Punct(_) | Item::Word(_) | Item::Gap => WS.to_string(),
+        Item::Punct(_) => WS.to_string(),
+        Item::Word(_) | Item::Gap => BETWEEN.to_string(),
     }
 }
 
@@ -822,6 +860,34 @@ mod tests {
         // After a word or a word-like spelling, the boundary still holds.
         finds_whole("a (b|bc)", &["a bc"]);
         finds_none("a (b|bc|.)", &["a bcd"]);
+    }
+
+    #[test]
+    fn a_filler_may_stand_between_words_and_names_every_filler() {
+        finds_whole(
+            "[I] haven't heard nothing",
+            &[
+                "haven't heard nothing",
+                "I really haven't heard absolutely nothing",
+                "I haven't actually heard nothing",
+            ],
+        );
+        // One filler between two words, not a run of them.
+        finds_none(
+            "haven't heard nothing",
+            &["haven't heard really truly nothing"],
+        );
+        // A filler in a phrase is any filler; a group may still require one.
+        finds_whole(
+            "am (very|so) excited",
+            &["am so excited", "am truly excited"],
+        );
+        finds_none("am (very|so) excited", &["am excited"]);
+        // Not inside a longer word.
+        finds_none(
+            "am (very|so) excited",
+            &["am everyexcited", "am very-excited"],
+        );
     }
 
     #[test]
