@@ -32,7 +32,7 @@ const REVIEWED: &[(&str, &str, &str)] = &[
     (
         "VJDiPaola__sales-prompt-library/re-engage-ghosted-prospect.md",
         "blame/per-my-last-email",
-        "bumping this",
+        "bumping this up.",
     ),
     // "Just wanted to make sure you saw the above message from last week": a nag.
     (
