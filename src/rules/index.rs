@@ -192,7 +192,11 @@ impl Phrase {
             .filter(|&(_, &b)| b == b' ')
             .nth(self.spaces)
             .map_or(end, |(i, _)| last + i);
-        if !self.others.all_in(&text[from..reach]) {
+        // Every match holds an anchor and a literal of each other required item; where
+        // the reach lacks one, the DFA need not even be loaded (`unless` phrases are
+        // searched here without an anchor hit).
+        let window = &text[from..reach];
+        if !self.anchors.iter().any(|l| window.contains(l)) || !self.others.all_in(window) {
             return starts.end;
         }
         self.search(text, starts, end, found)
