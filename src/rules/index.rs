@@ -182,8 +182,15 @@ impl Phrase {
         end: usize,
         found: impl FnMut(Range<usize>),
     ) -> usize {
-        // A match holds at most `spaces` spaces, so one that starts by `starts.end` ends
-        // before the next space after that many.
+        if !self.others.all_in(self.reach(text, &starts, end)) {
+            return starts.end;
+        }
+        self.search(text, starts, end, found)
+    }
+
+    /// The text that a match starting in `starts` and ending by `end` can cover: it holds
+    /// at most `spaces` spaces, so it ends before the next space after that many.
+    fn reach<'t>(&self, text: &'t str, starts: &Range<usize>, end: usize) -> &'t str {
         let from = starts.start.min(end);
         let last = starts.end.saturating_sub(1).clamp(from, end);
         let reach = text.as_bytes()[last..end]
@@ -192,14 +199,24 @@ impl Phrase {
             .filter(|&(_, &b)| b == b' ')
             .nth(self.spaces)
             .map_or(end, |(i, _)| last + i);
-        // Every match holds an anchor and a literal of each other required item; where
-        // the reach lacks one, the DFA need not even be loaded (`unless` phrases are
-        // searched here without an anchor hit).
-        let window = &text[from..reach];
-        if !self.anchors.iter().any(|l| window.contains(l)) || !self.others.all_in(window) {
+        &text[from..reach]
+    }
+
+    /// [`Phrase::find`] where no anchor of the phrase has been seen: it also checks that
+    /// one occurs in the window before the DFA is loaded (as for `unless` phrases, tried
+    /// around a match of their rule rather than at their own anchors).
+    pub fn find_unanchored(
+        &self,
+        text: &str,
+        starts: Range<usize>,
+        end: usize,
+        found: impl FnMut(Range<usize>),
+    ) -> usize {
+        let window = self.reach(text, &starts, end);
+        if !self.anchors.iter().any(|l| window.contains(l)) {
             return starts.end;
         }
-        self.search(text, starts, end, found)
+        self.find(text, starts, end, found)
     }
 
     /// [`Phrase::find`] without its check for the literals of every required item.
@@ -526,6 +543,24 @@ mod tests {
                 found += b.len();
             }
             assert_eq!(scanned, full, "in {text:?}");
+            // Searched without an anchor hit (as `unless` phrases are), each phrase still
+            // finds what trying it everywhere finds.
+            let mut unanchored = vec![Vec::new(); rules];
+            let mut at = 0;
+            while at <= folded.text.len() {
+                let para = paragraph(&folded.text, at);
+                for (rule, phrase) in &entries {
+                    phrase.find_unanchored(&folded.text, para.clone(), para.end, |m| {
+                        unanchored[*rule].push(folded.original(m));
+                    });
+                }
+                at = para.end + 1;
+            }
+            for list in &mut unanchored {
+                list.sort_by_key(|r| (r.start, r.end));
+                list.dedup();
+            }
+            assert_eq!(unanchored, full, "unanchored, in {text:?}");
         }
         assert!(found > 300, "{found} matches");
     }

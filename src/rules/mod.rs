@@ -67,7 +67,7 @@ impl Rule {
                 for u in &self.unless_phrases {
                     let lo = index::window_start(text, para.start, start.max(para.start), u.spaces);
                     let mut hit = false;
-                    u.find(text, lo..end.min(para.end), para.end, |r| {
+                    u.find_unanchored(text, lo..end.min(para.end), para.end, |r| {
                         hit |= overlaps(folded.original(r));
                     });
                     if hit {
