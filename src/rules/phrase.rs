@@ -14,9 +14,11 @@
 //! - `[word ...]` or `[a|b]`: optional words (`(a|b)?` means the same);
 //! - `...`: a gap of up to four words.
 //!
-//! Words that only add emphasis ([`FILLERS`]: "really", "actually", "just" …) are left out
-//! of phrases and of the folded text alike, so "I have heard absolutely nothing" is
-//! "I have heard nothing" to every phrase, written with the filler or without.
+//! Words that only add emphasis ([`FILLERS`]: "really", "actually", "absolutely" …) are one
+//! word to phrases, [`FILLER`] in phrases and in the folded text alike: one of them may stand
+//! between any two words of a phrase ("I have heard absolutely nothing" is found by "heard
+//! nothing"), and a phrase that names one finds any of them ("(very|so) excited" finds
+//! "truly excited", but not "excited").
 
 use std::fmt;
 
@@ -61,9 +63,14 @@ pub const FILLERS: &[&str] = &[
 ];
 /// What a filler word is folded to: an uppercase letter, which folded text never holds
 /// otherwise, so it is a word of its own to word boundaries and gaps.
-pub const FILLER: &str = "E";
+macro_rules! filler {
+    () => {
+        "E"
+    };
+}
+pub const FILLER: &str = filler!();
 /// What goes between two words of a phrase: a space, and room for one filler.
-const BETWEEN: &str = " (?:E )?";
+const BETWEEN: &str = concat!(" (?:", filler!(), " )?");
 /// The size in bytes that a phrase's NFA and DFA may each take: packs are data, and a
 /// phrase that compiles to something huge would make every run slow.
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -230,8 +237,8 @@ pub fn first_bytes<A: Automaton>(dfa: &A) -> [u64; 4] {
 }
 
 /// An upper bound on the spaces inside a match of `items` (see [`emit_sequence`]): two
-/// between items (one more around a filler), one inside a contraction's expansion or per hyphen of a word, and one
-/// per word of a gap.
+/// between items (one more around a filler), one inside a contraction's expansion or per
+/// hyphen of a word, and one per word of a gap.
 fn max_spaces(items: &[Item]) -> usize {
     items
         .iter()
