@@ -150,33 +150,109 @@ fn judge(args: &GuardArgs, message: &[u8]) -> Result<Judged, Error> {
 }
 
 /// Runs CMD with `message` on its stdin and returns its exit status (128 + the signal
-/// when a signal ended it).
+/// when a signal ended it, or ended the guard while CMD ran).
+///
+/// CMD reads a complete copy of the message from an unlinked temporary file, written and
+/// flushed before CMD starts: however the guard ends, CMD never sees an end of input before
+/// the last byte. A guard told to stop (SIGTERM, SIGINT, SIGHUP) while CMD runs kills CMD
+/// first, so a half-finished send is never left to complete on its own.
 fn send(args: &GuardArgs, message: &[u8], s: &mut Streams) -> u8 {
     let (program, rest) = match args.command.split_first() {
         Some(p) => p,
         None => return refuse(s, "no command to send the message with"),
     };
-    let mut child = match Command::new(program)
-        .args(rest)
-        .stdin(Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
+    let copy = match staged(message) {
+        Ok(f) => f,
         Err(e) => {
             return refuse(
                 s,
-                &format!("cannot run `{}`: {e}", program.to_string_lossy()),
+                &format!(
+                    "cannot stage the message in a temporary file: {e} (set TMPDIR to a writable folder)"
+                ),
             )
         }
     };
-    if let Some(mut stdin) = child.stdin.take() {
-        // A command that stops reading early is its own business: its status says how it went.
-        let _ = stdin.write_all(message);
+    let name = program.to_string_lossy().into_owned();
+    let mut command = Command::new(program);
+    command.args(rest).stdin(Stdio::from(copy));
+    match run_to_end(command) {
+        Ok(Ended::Exited(status)) => exit_code(status),
+        Ok(Ended::Stopped((signal, number))) => {
+            let _ = writeln!(
+                s.stderr,
+                "tactful guard: stopped by {signal}: `{name}` was killed before it finished; check your outbox before sending again"
+            );
+            128 + number
+        }
+        Ok(Ended::NotStarted((signal, number))) => {
+            refuse(s, &format!("stopped by {signal}"));
+            128 + number
+        }
+        Err(e) => refuse(s, &format!("cannot run `{name}`: {e}")),
     }
-    match child.wait() {
-        Ok(status) => exit_code(status),
-        Err(e) => refuse(s, &format!("lost track of the sending command: {e}")),
+}
+
+/// The message in an unlinked temporary file, flushed and rewound.
+fn staged(message: &[u8]) -> std::io::Result<std::fs::File> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = tempfile::tempfile()?;
+    file.write_all(message)?;
+    file.flush()?;
+    file.seek(SeekFrom::Start(0))?;
+    Ok(file)
+}
+
+/// A signal's name and number.
+type Signal = (&'static str, u8);
+
+/// How the sending command ended.
+enum Ended {
+    Exited(std::process::ExitStatus),
+    /// The guard was told to stop (by this signal) while the command ran, and killed it.
+    Stopped(Signal),
+    /// The guard was told to stop before the command started.
+    NotStarted(Signal),
+}
+
+/// Starts `command` and waits for it, killing it if the guard is told to stop first. One
+/// loop waits for both: the child's SIGCHLD and the stop signals arrive through the same
+/// signal-hook iterator, registered before the child starts so none is missed.
+#[cfg(unix)]
+fn run_to_end(mut command: Command) -> std::io::Result<Ended> {
+    use signal_hook::consts::signal::{SIGCHLD, SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    let name = |sig: i32| {
+        let name = match sig {
+            SIGHUP => "SIGHUP",
+            SIGINT => "SIGINT",
+            _ => "SIGTERM",
+        };
+        (name, sig as u8)
+    };
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGCHLD])?;
+    if let Some(sig) = signals.pending().find(|&s| s != SIGCHLD) {
+        return Ok(Ended::NotStarted(name(sig)));
     }
+    let mut child = command.spawn()?;
+    loop {
+        for sig in signals.wait() {
+            if sig == SIGCHLD {
+                if let Some(status) = child.try_wait()? {
+                    return Ok(Ended::Exited(status));
+                }
+                continue;
+            }
+            // SIGKILL: the command gets no chance to finish what it started.
+            let _ = child.kill();
+            let _ = child.wait();
+            return Ok(Ended::Stopped(name(sig)));
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn run_to_end(mut command: Command) -> std::io::Result<Ended> {
+    Ok(Ended::Exited(command.spawn()?.wait()?))
 }
 
 #[cfg(unix)]

@@ -341,3 +341,165 @@ fn config_ignore_entries_apply_to_the_message() {
     let out = guard(msg, &[], 0, &[]);
     assert_eq!(out.code, 1, "{}", out.stderr);
 }
+
+/// A clean message of about `size` bytes: many times more than a pipe holds.
+fn big_clean_message(size: usize) -> Vec<u8> {
+    let mut m = String::from(
+        "From: Sam Doe <sam@example.com>\nTo: Jane Roe <jane@example.com>\nSubject: Portfolio\nDate: Tue, 1 Dec 2026 10:00:00 -0800\n\n",
+    );
+    m.push_str(CLEAN);
+    let mut n = 0;
+    while m.len() < size {
+        n += 1;
+        m.push_str(&format!(
+            "\nProject {n}: I rebuilt the reporting pipeline and documented every step for the team.\n"
+        ));
+    }
+    m.into_bytes()
+}
+
+/// Sends `signal` (a name for `kill -s`) to process `pid`.
+fn kill(pid: u32, signal: &str) {
+    let ok = Command::new("kill")
+        .args(["-s", signal, &pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -s {signal} {pid}");
+}
+
+/// Waits up to `secs` seconds for `cond`.
+fn wait_for(secs: f64, mut cond: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed().as_secs_f64() < secs {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    cond()
+}
+
+/// Starts the guard on `message`, written to its stdin in pieces, with a command that
+/// marks when it starts, takes its time, and moves what it read to `out` only when it
+/// completes.
+fn start_guard(
+    dir: &Path,
+    message: &[u8],
+    pause: &str,
+) -> (std::process::Child, std::thread::JoinHandle<()>) {
+    let script = format!("touch started; sleep {pause}; cat > part && mv part out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tactful"))
+        .args([
+            "guard",
+            "-q",
+            "--send-date",
+            "2026-12-01",
+            "--",
+            "sh",
+            "-c",
+            &script,
+        ])
+        .current_dir(dir)
+        .env_remove(tactful::guard::SKIP_VAR)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let bytes = message.to_vec();
+    let writer = std::thread::spawn(move || {
+        for piece in bytes.chunks(32 * 1024) {
+            if stdin.write_all(piece).is_err() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    });
+    (child, writer)
+}
+
+/// A guard told to stop while its command runs kills the command: it never completes,
+/// whatever it had read by then.
+#[test]
+fn a_guard_stopped_while_its_command_runs_stops_the_command() {
+    let msg = big_clean_message(400 * 1024);
+    for (signal, number) in [("TERM", 15), ("INT", 2), ("HUP", 1)] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut child, writer) = start_guard(dir.path(), &msg, "1");
+        assert!(
+            wait_for(60.0, || dir.path().join("started").exists()),
+            "the command started"
+        );
+        kill(child.id(), signal);
+        let status = child.wait().unwrap();
+        writer.join().unwrap();
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+        assert_eq!(status.code(), Some(128 + number), "SIG{signal}: {stderr}");
+        assert!(stderr.contains("killed before it finished"), "{stderr}");
+        // Past the command's pause: had it lived, it would have completed by now.
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        assert!(
+            !dir.path().join("out").exists(),
+            "SIG{signal}: the command must not complete after the guard was stopped"
+        );
+    }
+}
+
+/// Killed at any moment (while it reads, lints, starts the command or waits for it), by
+/// any signal including SIGKILL, the guard never lets its command complete with fewer
+/// bytes than it was given: the command either never completes or completes with all of
+/// them.
+#[test]
+fn a_guard_killed_at_any_moment_never_hands_on_a_truncated_message() {
+    let msg = big_clean_message(300 * 1024);
+    // How long a whole send takes here, so the kills can be spread over all of it.
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::time::Instant::now();
+    let (mut child, writer) = start_guard(dir.path(), &msg, "0.05");
+    assert!(child.wait().unwrap().success());
+    writer.join().unwrap();
+    let whole = clock.elapsed().as_millis() as u64;
+    assert_eq!(std::fs::read(dir.path().join("out")).unwrap(), msg);
+    let mut completed = 0;
+    let mut stopped = 0;
+    for signal in ["TERM", "INT", "HUP", "KILL"] {
+        for step in 0..=10u64 {
+            let delay_ms = whole * step / 9;
+            let dir = tempfile::tempdir().unwrap();
+            let (mut child, writer) = start_guard(dir.path(), &msg, "0.05");
+            std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+            // The guard may have finished already; then there is nothing to kill.
+            if child.try_wait().unwrap().is_none() {
+                kill(child.id(), signal);
+            }
+            child.wait().unwrap();
+            writer.join().unwrap();
+            // A command the guard left running (after SIGKILL) finishes on its own; one it
+            // was stopped by the guard never will.
+            let out = dir.path().join("out");
+            if signal == "KILL" && dir.path().join("started").exists() {
+                wait_for(30.0, || out.exists());
+            }
+            match std::fs::read(&out) {
+                Ok(bytes) => {
+                    assert!(
+                        bytes == msg,
+                        "SIG{signal} after {delay_ms} ms: the command completed with {} of {} bytes",
+                        bytes.len(),
+                        msg.len()
+                    );
+                    completed += 1;
+                }
+                Err(_) => stopped += 1,
+            }
+        }
+    }
+    // Both outcomes happened: the kills landed at different moments.
+    assert!(
+        completed > 0 && stopped > 0,
+        "{completed} completed, {stopped} stopped"
+    );
+}

@@ -213,10 +213,10 @@ impl Phrase {
         found: impl FnMut(Range<usize>),
     ) -> usize {
         let window = self.reach(text, &starts, end);
-        if !self.anchors.iter().any(|l| window.contains(l)) {
+        if !self.anchors.iter().any(|l| window.contains(l)) || !self.others.all_in(window) {
             return starts.end;
         }
-        self.find(text, starts, end, found)
+        self.search(text, starts, end, found)
     }
 
     /// [`Phrase::find`] without its check for the literals of every required item.
