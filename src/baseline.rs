@@ -31,7 +31,7 @@ fn entries(report: &FileReport) -> impl Iterator<Item = Entry> + '_ {
     report.findings.iter().map(|f| Entry {
         path: report.path.clone(),
         rule: f.rule.clone(),
-        text: report.source.get(f.span.clone()).unwrap_or("").to_string(),
+        text: f.text(&report.source).to_string(),
     })
 }
 

@@ -33,6 +33,8 @@ pub enum Category {
     Timing,
     Channel,
     Placeholder,
+    /// Text meant for the recipient that tactful cannot read, so cannot check.
+    Unreadable,
 }
 
 impl Category {
@@ -44,13 +46,14 @@ impl Category {
             Category::Timing => "timing",
             Category::Channel => "channel",
             Category::Placeholder => "placeholder",
+            Category::Unreadable => "unreadable",
         }
     }
 
     /// The severity a rule of this category has unless its pack or the config says otherwise.
     pub fn default_severity(self) -> Severity {
         match self {
-            Category::Blame | Category::Placeholder => Severity::Error,
+            Category::Blame | Category::Placeholder | Category::Unreadable => Severity::Error,
             Category::Pleasantry | Category::Interest | Category::Timing => Severity::Warning,
             Category::Channel => Severity::Note,
         }
@@ -72,9 +75,19 @@ pub struct Finding {
     /// Where the words really are when the span's bytes are encoded (a quoted-printable or
     /// base64 mail body, an HTML part): the line of the decoded text, and the words.
     pub note: Option<String>,
+    /// The words as the reader sees them, when the bytes at `span` are encoded.
+    pub words: Option<String>,
 }
 
 impl Finding {
+    /// The words the finding is about: as the reader sees them, else the bytes of
+    /// `source` (the input as read) at its span.
+    pub fn text<'a>(&'a self, source: &'a str) -> &'a str {
+        self.words
+            .as_deref()
+            .unwrap_or_else(|| source.get(self.span.clone()).unwrap_or(""))
+    }
+
     /// The message with the note, if any, for one-line formats.
     pub fn message_with_note(&self) -> String {
         match &self.note {

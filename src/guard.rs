@@ -123,6 +123,17 @@ fn judge(args: &GuardArgs, message: &[u8]) -> Result<Judged, Error> {
     let mut ctx = app::context(&args.lint, &config, false)?;
     let send_date = *ctx.send_date.get_or_insert_with(calendar::today);
     let draft = Draft::from_mail(MESSAGE, message);
+    // What cannot be read cannot be checked, and is never sent unchecked.
+    if !draft.unreadable.is_empty() {
+        let reasons: Vec<&str> = draft.unreadable.iter().map(|u| u.reason.as_str()).collect();
+        return Err(Error::Input {
+            path: MESSAGE.into(),
+            message: format!(
+                "{}; tactful cannot check what it cannot read (save the message as UTF-8 text, or set {SKIP_VAR}=1 to send it unchecked)",
+                reasons.join("; ")
+            ),
+        });
+    }
     let findings = lint(&draft, &rules, &ctx);
     // The config's ignore entries apply to mail (`<message>`), but never to placeholders.
     let (holes, rest): (Vec<_>, Vec<_>) = findings

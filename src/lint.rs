@@ -1,27 +1,43 @@
 //! Runs a [`RuleSet`] over a [`Draft`]: one scan of the lint text tells which rules can
-//! match, only those run, and the findings come back sorted by position.
+//! match, only those run, and the findings come back sorted by position, in the input's
+//! own offsets, each saying where its words really are when they were decoded.
 
 use crate::finding::Finding;
-use crate::input::{BodyEncoding, Draft, MailOrigin};
-use crate::rules::{check_rule, Context, RuleSet};
+use crate::input::{Draft, Folded, MailOrigin};
+use crate::rules::{check_rule, Context, Kind, RuleSet};
 
 /// All findings of `rules` in `draft`, sorted by position then rule id.
 pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
     let matches = rules.scan(draft);
     let mut out = Vec::new();
+    let mut raw = Vec::new();
     for (i, rule) in rules.rules.iter().enumerate() {
-        if rule.severity.is_some() {
-            check_rule(rules, i, draft, &matches, ctx, &mut out);
+        if rule.severity.is_none() {
+            continue;
         }
+        // Unreadable parts are found in the raw message and point there already.
+        let into = if rule.def.kind == Kind::Unreadable {
+            &mut raw
+        } else {
+            &mut out
+        };
+        check_rule(rules, i, draft, &matches, ctx, into);
     }
     if let Some(origin) = &draft.origin {
+        drop_repeated_alternatives(draft, origin, &mut out);
         for f in &mut out {
-            if origin.is_decoded(&f.span) {
-                f.note = Some(decoded_note(draft, origin, &f.span));
-            }
+            (f.note, f.words) = origin.describe(&draft.source, &f.span);
             f.span = origin.to_raw(&f.span);
         }
     }
+    if let Some(from) = draft.decoded_from {
+        for f in &mut out {
+            f.note = Some(format!(
+                "the draft is saved as {from}; positions are in its text converted to UTF-8"
+            ));
+        }
+    }
+    out.append(&mut raw);
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
@@ -29,18 +45,28 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// Says where a finding in a decoded mail body really is: the line of the decoded text and
-/// the words, since the raw bytes it points at are encoded.
-fn decoded_note(draft: &Draft, origin: &MailOrigin, span: &std::ops::Range<usize>) -> String {
-    let line = origin.decoded_line(&draft.source, span.start);
-    let words = draft.source[span.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let how = match (origin.encoding, origin.html) {
-        (BodyEncoding::Plain, true) => "HTML".to_string(),
-        (e, true) => format!("{} HTML", e.name()),
-        (e, false) => e.name().to_string(),
+/// Drops the findings in the other halves of a `multipart/alternative` that the half read
+/// first also has (the same rule on the same words): the recipient reads one half, and a
+/// finding is reported once. What only another half says is kept.
+fn drop_repeated_alternatives(draft: &Draft, origin: &MailOrigin, out: &mut Vec<Finding>) {
+    if origin.parts.iter().all(|p| p.alternative_of.is_none()) {
+        return;
+    }
+    let key = |f: &Finding| {
+        (
+            f.rule.clone(),
+            Folded::new(&draft.source[f.span.clone()]).text,
+        )
     };
-    format!("in the {how} body: line {line} of the decoded text reads \u{201c}{words}\u{201d}")
+    let part_of = |f: &Finding| origin.part_at(f.span.start);
+    let mut seen = std::collections::HashSet::new();
+    for f in out.iter() {
+        if let Some(k) = part_of(f) {
+            seen.insert((k, key(f)));
+        }
+    }
+    out.retain(|f| {
+        let lead = part_of(f).and_then(|k| origin.parts[k].alternative_of);
+        lead.is_none_or(|lead| !seen.contains(&(lead, key(f))))
+    });
 }

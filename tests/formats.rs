@@ -21,6 +21,7 @@ fn finding(rule: &str, severity: Severity, span: std::ops::Range<usize>, message
         help: Some("say it kindly".into()),
         label: None,
         note: None,
+        words: None,
     }
 }
 

@@ -1,25 +1,37 @@
 //! RFC 5322 / MIME messages: `.eml` files, a leading mbox `From ` line, or any text that
-//! starts with mail headers. The mail-parser crate reads the headers, the MIME structure,
-//! charsets, RFC 2047 words and transfer encodings; this module chooses what to lint and
-//! keeps an offset map from the decoded text back to the raw bytes.
+//! starts with mail headers. The mail-parser crate reads the headers and the MIME
+//! structure; this module chooses what to lint, decodes it, and keeps an offset map from
+//! the decoded text back to the raw bytes.
+//!
+//! Every part the recipient may see is read: each inline `text/plain` and `text/html`
+//! part, both halves of a `multipart/alternative`, parts after attachments, and the parts
+//! of a malformed multipart the way mail clients read them (no closing boundary, no
+//! `boundary=` parameter). Forwarded messages and attachments are not the author's words.
+//! Transfer encodings and charsets are undone here, part by part: every charset
+//! mail-parser knows (with encoding_rs for the East Asian ones), UTF-16 with or without a
+//! byte-order mark, and 8-bit text that is not UTF-8 read as windows-1252, as mail clients
+//! do. A part that cannot be read (an unknown charset over 8-bit bytes, base64 that does
+//! not decode, binary bytes) is reported, never passed over in silence.
 //!
 //! The text handed to the rules is the raw top-level header block (hidden, but kept so the
 //! `Date:` line and an unencoded `Subject:` keep their raw offsets), then the decoded subject
-//! when it was encoded, then the decoded body. Every byte of that text maps to a byte range
-//! of the message as read.
+//! when it was encoded, then each visible text part (the one read first leading), separated
+//! by blank lines. Every byte of that text maps to a byte range of the message as read.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use jiff::civil::Date;
+use mail_parser::decoders::charsets::map::charset_decoder;
 use mail_parser::decoders::{base64::base64_decode, html::add_html_token};
-use mail_parser::{Encoding, HeaderName, MessageParser, PartType};
+use mail_parser::{HeaderName, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
 use super::frontmatter::Field;
 
-/// How the linted body was carried in the message.
+/// How a part's text was carried in the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BodyEncoding {
-    /// 7bit or 8bit: spans point at the very bytes.
+    /// 7bit, 8bit or binary: spans point at the very bytes.
     Plain,
     QuotedPrintable,
     Base64,
@@ -72,30 +84,77 @@ impl Segment {
     }
 }
 
+/// A text part the recipient sees, as it stands in the lint text.
+#[derive(Debug, Clone)]
+pub struct TextPart {
+    /// Its range of the lint text.
+    pub lint: Range<usize>,
+    pub encoding: BodyEncoding,
+    /// Whether it was HTML, turned into text.
+    pub html: bool,
+    /// The charset its bytes were converted from, when they were not UTF-8.
+    pub charset: Option<String>,
+    /// Its place among the message's visible text parts, from 1, in message order.
+    pub number: usize,
+    /// For a half of a `multipart/alternative` other than the one read first: the index
+    /// (in [`MailOrigin::parts`]) of that one. Its findings are reported only where they
+    /// differ.
+    pub alternative_of: Option<usize>,
+    /// For an HTML part: the decoded HTML, and for each byte of its text the offset in it
+    /// that byte came from (so a note can name the line of the decoded HTML).
+    html_source: Option<(String, Vec<u32>)>,
+}
+
+impl TextPart {
+    /// True when the raw bytes are the words themselves.
+    fn verbatim(&self) -> bool {
+        self.encoding == BodyEncoding::Plain && !self.html && self.charset.is_none()
+    }
+
+    /// How the part was written, for a note: "the quoted-printable HTML part 2".
+    fn describe(&self, only: bool) -> String {
+        let mut how = Vec::new();
+        if self.encoding != BodyEncoding::Plain {
+            how.push(self.encoding.name().to_string());
+        }
+        if let Some(c) = &self.charset {
+            how.push(c.clone());
+        }
+        if self.html {
+            how.push("HTML".into());
+        }
+        let how = how.join(" ");
+        let sep = if how.is_empty() { "" } else { " " };
+        if only {
+            format!("the {how}{sep}body")
+        } else if self.alternative_of.is_some() {
+            format!("the {how}{sep}alternative (text part {})", self.number)
+        } else {
+            format!("the {how}{sep}text part {}", self.number)
+        }
+    }
+}
+
 /// Where the lint text of a message came from.
 #[derive(Debug, Clone)]
 pub struct MailOrigin {
-    /// The raw message with each byte of an invalid UTF-8 sequence shown as `?`, so that it
-    /// has exactly the raw length and offsets into it are offsets into the message.
+    /// The raw message with each byte of an invalid UTF-8 sequence shown as `?` and each
+    /// lone carriage return as a line break, so that it has exactly the raw length and
+    /// offsets into it are offsets into the message.
     pub display: String,
     segments: Vec<Segment>,
-    /// The lint-text range of the body and how the body was encoded.
-    pub body: Range<usize>,
-    pub encoding: BodyEncoding,
-    /// Whether the body was an HTML part turned into text.
-    pub html: bool,
-    /// For an HTML body: the decoded HTML, and for each byte of the body text the offset in
-    /// it that byte came from (so a note can name the line of the decoded HTML).
-    html_source: Option<(String, Vec<u32>)>,
+    /// The visible text parts, the one read first leading.
+    pub parts: Vec<TextPart>,
 }
 
 impl MailOrigin {
     /// The raw byte range that the lint-text range `r` came from.
     pub fn to_raw(&self, r: &Range<usize>) -> Range<usize> {
         let find = |i: usize| {
+            let k = self.segments.partition_point(|s| s.lint().end <= i);
             self.segments
-                .iter()
-                .find(|s| s.lint().contains(&i))
+                .get(k)
+                .filter(|s| s.lint().contains(&i))
                 .map(|s| s.raw_of(i))
         };
         let start =
@@ -111,29 +170,65 @@ impl MailOrigin {
         start.start..end.max(start.start)
     }
 
-    /// The 1-based line of the decoded body (the decoded HTML for an HTML body) that the
-    /// lint-text offset `at` (inside the body) comes from.
-    pub fn decoded_line(&self, lint: &str, at: usize) -> usize {
-        let rel = at.saturating_sub(self.body.start);
-        match &self.html_source {
+    /// The index of the text part holding lint-text offset `at`.
+    pub fn part_at(&self, at: usize) -> Option<usize> {
+        self.parts.iter().position(|p| p.lint.contains(&at))
+    }
+
+    /// What a finding at lint-text range `r` needs said about where its words really are,
+    /// and the words themselves when the raw bytes there are not them: the part, and the
+    /// line of its decoded text. Nothing for words as they stand in the part read first.
+    pub fn describe(&self, lint: &str, r: &Range<usize>) -> (Option<String>, Option<String>) {
+        let Some(k) = self.part_at(r.start) else {
+            return (None, None);
+        };
+        let part = &self.parts[k];
+        let raw = self.to_raw(r);
+        let as_written = part.verbatim() || self.display.get(raw) == lint.get(r.clone());
+        if as_written && k == 0 {
+            return (None, None);
+        }
+        let where_ = part.describe(self.parts.len() == 1);
+        if as_written {
+            return (Some(format!("in {where_} of the message")), None);
+        }
+        let line = self.decoded_line(part, lint, r.start);
+        let words = lint[r.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let note =
+            format!("in {where_}: line {line} of the decoded text reads \u{201c}{words}\u{201d}");
+        (Some(note), Some(words))
+    }
+
+    /// The 1-based line of the decoded part (the decoded HTML for an HTML part) that the
+    /// lint-text offset `at` comes from.
+    fn decoded_line(&self, part: &TextPart, lint: &str, at: usize) -> usize {
+        let rel = at.saturating_sub(part.lint.start);
+        match &part.html_source {
             Some((html, map)) => {
                 let off = map.get(rel).copied().unwrap_or(html.len() as u32) as usize;
                 html.get(..off).map_or(1, |h| h.matches('\n').count() + 1)
             }
             None => {
-                lint[self.body.start..at.max(self.body.start)]
+                lint[part.lint.start..at.max(part.lint.start)]
                     .matches('\n')
                     .count()
                     + 1
             }
         }
     }
+}
 
-    /// True when `r` lies in a body that was transfer-encoded or converted from HTML, so
-    /// the raw bytes are not the words themselves.
-    pub fn is_decoded(&self, r: &Range<usize>) -> bool {
-        (self.encoding != BodyEncoding::Plain || self.html) && self.body.contains(&r.start)
-    }
+/// A part meant for the recipient that tactful cannot read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The part's bytes in the raw message.
+    pub span: Range<usize>,
+    /// Which part, and why: "text part 2 (text/plain; charset=x-klingon) is in a charset
+    /// tactful cannot read".
+    pub reason: String,
 }
 
 /// A message read for linting.
@@ -147,6 +242,8 @@ pub struct Mail {
     /// The `Date:` header's date, in the header's own offset, with its line's range.
     pub date: Option<Field<Date>>,
     pub origin: MailOrigin,
+    /// Parts meant for the recipient that could not be read.
+    pub unreadable: Vec<Unreadable>,
 }
 
 /// Header names that mark the start of a message (lowercase).
@@ -172,45 +269,84 @@ const KNOWN_HEADERS: &[&str] = &[
     "user-agent",
 ];
 
-/// Whether `bytes` start like a mail message: an optional mbox `From ` line, then a block of
-/// header fields (with continuation lines) that names at least one well-known header and
-/// ends with a blank line or the end of input.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How many bytes at the start of a message are neither header nor body: a UTF-8
+/// byte-order mark, then an mbox `From ` separator line.
+fn preamble_len(bytes: &[u8]) -> usize {
+    let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let rest = &bytes[bom..];
+    if rest.starts_with(b"From ") {
+        bom + rest
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(rest.len(), |i| {
+                i + 1 + usize::from(rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n'))
+            })
+    } else {
+        bom
+    }
+}
+
+/// The message with each lone carriage return made a line feed, when lone carriage
+/// returns are how its lines end (old Mac mail): one byte for one, so every offset holds.
+pub fn line_feeds(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    let lone_crs = (0..bytes.len()).filter(|&i| lone(i)).count();
+    let lfs = bytes.iter().filter(|&&b| b == b'\n').count();
+    if lone_crs == 0 || lone_crs <= lfs {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = bytes.to_vec();
+    for (i, b) in out.iter_mut().enumerate() {
+        if *b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            *b = b'\n';
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `bytes` start like a mail message: an optional byte-order mark and mbox `From `
+/// line, then a block of header fields (with continuation lines) that names at least one
+/// well-known header and ends with a blank line or the end of input. A stray line without a
+/// colon (a continuation that lost its indent) is tolerated among enough real fields, as
+/// mail readers tolerate it. The guard and `check` both decide by this.
 pub fn looks_like_mail(bytes: &[u8]) -> bool {
     let bytes = &bytes[..bytes.len().min(64 * 1024)];
-    let mut lines = bytes
-        .split(|&b| b == b'\n')
-        .map(|l| l.strip_suffix(b"\r").unwrap_or(l));
-    let mut first = true;
-    let mut known = false;
+    let bytes = line_feeds(bytes);
+    let bytes = &bytes[preamble_len(&bytes)..];
     let mut fields = 0;
-    for line in lines.by_ref() {
-        if first && line.starts_with(b"From ") {
-            first = false;
-            continue;
-        }
+    let mut known = false;
+    let mut stray = 0;
+    let mut ended = false;
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.is_empty() {
-            return fields > 0 && known;
+            ended = true;
+            break;
         }
         if line[0] == b' ' || line[0] == b'\t' {
-            if fields == 0 {
+            if n == 0 {
                 return false;
             }
             continue;
         }
-        let Some(colon) = line.iter().position(|&b| b == b':') else {
-            return false;
-        };
-        let name = &line[..colon];
-        if name.is_empty() || !name.iter().all(|&b| b.is_ascii_graphic()) {
-            return false;
+        let name = line
+            .iter()
+            .position(|&b| b == b':')
+            .map(|colon| &line[..colon])
+            .filter(|name| !name.is_empty() && name.iter().all(u8::is_ascii_graphic));
+        match name {
+            Some(name) => {
+                let lower = name.to_ascii_lowercase();
+                known |= std::str::from_utf8(&lower).is_ok_and(|l| KNOWN_HEADERS.contains(&l));
+                fields += 1;
+            }
+            None if n == 0 => return false,
+            None => stray += 1,
         }
-        let lower = name.to_ascii_lowercase();
-        let lower = std::str::from_utf8(&lower).unwrap_or("");
-        known |= KNOWN_HEADERS.contains(&lower);
-        fields += 1;
-        first = false;
     }
-    fields > 0 && known
+    known && fields > 0 && (stray == 0 || (ended && stray * 3 <= fields))
 }
 
 /// The bytes shown for a raw message: the same length, invalid UTF-8 bytes as `?`.
@@ -227,38 +363,40 @@ pub fn display(bytes: &[u8]) -> String {
 
 /// Reads a message; input without any header is all body.
 pub fn read(raw: &[u8]) -> Mail {
-    // A leading mbox separator line is not a header.
-    let skip = if raw.starts_with(b"From ") {
-        raw.iter()
-            .position(|&b| b == b'\n')
-            .map_or(raw.len(), |i| i + 1)
-    } else {
-        0
-    };
-    let Some(message) = MessageParser::default().parse(&raw[skip..]) else {
+    let norm = line_feeds(raw);
+    let norm: &[u8] = &norm;
+    let display = display(norm);
+    let skip = preamble_len(norm);
+    let Some(message) = MessageParser::default().parse(&norm[skip..]) else {
         // No header at all: the whole input is the body.
-        let display = display(raw);
+        let lint = display.clone();
+        let len = lint.len();
         return Mail {
-            lint: display.clone(),
+            lint,
             body_start: 0,
             subject: None,
             date: None,
             origin: MailOrigin {
                 segments: vec![Segment::Same {
-                    lint: 0..display.len(),
+                    lint: 0..len,
                     raw_start: 0,
                 }],
-                body: 0..display.len(),
+                parts: vec![TextPart {
+                    lint: 0..len,
+                    encoding: BodyEncoding::Plain,
+                    html: false,
+                    charset: None,
+                    number: 1,
+                    alternative_of: None,
+                    html_source: None,
+                }],
                 display,
-                encoding: BodyEncoding::Plain,
-                html: false,
-                html_source: None,
             },
+            unreadable: Vec::new(),
         };
     };
     let root = message.root_part();
-    let header_end = (skip + root.offset_body as usize).min(raw.len());
-    let display = display(raw);
+    let header_end = (skip + root.offset_body as usize).min(norm.len());
     let mut lint = display[..header_end].to_string();
     let mut segments = vec![Segment::Same {
         lint: 0..header_end,
@@ -284,7 +422,7 @@ pub fn read(raw: &[u8]) -> Mail {
                 }
             }
             HeaderName::Subject if subject.is_none() && subject_text.is_none() => {
-                let raw_value = &raw[value.clone()];
+                let raw_value = &norm[value.clone()];
                 let plain = std::str::from_utf8(raw_value).is_ok()
                     && !raw_value.windows(2).any(|w| w == b"=?");
                 if plain {
@@ -309,66 +447,62 @@ pub fn read(raw: &[u8]) -> Mail {
     }
 
     let body_start = lint.len();
-    let mut encoding = BodyEncoding::Plain;
-    let mut html = false;
-    let mut html_source = None;
-    let chosen = message
-        .text_body
-        .iter()
-        .chain(&message.html_body)
-        .filter_map(|&id| message.part(id))
-        .find(|p| matches!(p.body, PartType::Text(_)))
-        .or_else(|| {
-            message
-                .html_body
-                .iter()
-                .filter_map(|&id| message.part(id))
-                .find(|p| matches!(p.body, PartType::Html(_)))
-        });
-    if let Some(part) = chosen {
-        let body_raw = (skip + part.offset_body as usize).min(raw.len())
-            ..(skip + part.offset_end as usize).min(raw.len());
-        let text = part.text_contents().unwrap_or("");
-        encoding = match part.encoding {
-            Encoding::None => BodyEncoding::Plain,
-            Encoding::QuotedPrintable => BodyEncoding::QuotedPrintable,
-            Encoding::Base64 => BodyEncoding::Base64,
-        };
-        html = matches!(part.body, PartType::Html(_));
-        // `format=flowed` needs nothing here: a soft line break is a blank to the matcher, so
-        // flowed lines join as written.
-        let rawb = &raw[body_raw.clone()];
-        if encoding == BodyEncoding::Plain && !html && rawb == text.as_bytes() {
-            let start = lint.len();
-            lint.push_str(text);
-            segments.push(Segment::Same {
-                lint: start..lint.len(),
-                raw_start: body_raw.start,
-            });
-        } else {
-            let (decoded, dmap) = transfer_decode(rawb, encoding);
-            let tmap = text_map(text, &decoded);
-            let (body_text, map) = if html {
-                let (s, smap) = html_text(text);
-                let starts = smap.iter().map(|r| r.start).collect();
-                html_source = Some((text.to_string(), starts));
-                (s, compose(&smap, &tmap))
-            } else {
-                (text.to_string(), tmap)
-            };
-            let map = compose(&map, &dmap)
-                .into_iter()
-                .map(|r| r.start + body_raw.start as u32..r.end + body_raw.start as u32)
-                .collect();
-            let start = lint.len();
-            lint.push_str(&body_text);
-            segments.push(Segment::Mapped {
-                lint: start..lint.len(),
-                map,
+    let mut parts: Vec<TextPart> = Vec::new();
+    let mut unreadable = Vec::new();
+    let visible = visible_parts(&message);
+    // The part read first leads the lint text (the opening and the order of things are
+    // judged in it); the rest follow in message order.
+    let order = reading_order(&visible);
+    for &k in &order {
+        let v = &visible[k];
+        let part = v.part;
+        let body = (skip + part.offset_body as usize).min(norm.len())
+            ..(skip + part.offset_end as usize).min(norm.len());
+        let read = read_part(&norm[body.clone()], part, v.html);
+        if let Some(problem) = read.problem {
+            unreadable.push(Unreadable {
+                span: trim_range(&display, body.clone()),
+                reason: format!("text part {} ({}) {problem}", k + 1, v.describe()),
             });
         }
+        if !parts.is_empty() {
+            // A blank line between parts, so no phrase reads across them.
+            let at = lint.len();
+            lint.push_str("\n\n");
+            let end = body.start as u32;
+            segments.push(Segment::Mapped {
+                lint: at..lint.len(),
+                map: vec![end..end; 2],
+            });
+        }
+        let start = lint.len();
+        lint.push_str(&read.text);
+        match read.map {
+            None => segments.push(Segment::Same {
+                lint: start..lint.len(),
+                raw_start: body.start,
+            }),
+            Some(map) => segments.push(Segment::Mapped {
+                lint: start..lint.len(),
+                map: map
+                    .into_iter()
+                    .map(|r| r.start + body.start as u32..r.end + body.start as u32)
+                    .collect(),
+            }),
+        }
+        parts.push(TextPart {
+            lint: start..lint.len(),
+            encoding: read.encoding,
+            html: v.html,
+            charset: read.charset,
+            number: k + 1,
+            alternative_of: v
+                .alternative_of
+                .and_then(|lead| order.iter().position(|&o| o == lead)),
+            html_source: read.html_source,
+        });
     }
-    let body = body_start..lint.len();
+    unreadable.sort_by_key(|u| u.span.start);
     Mail {
         lint,
         body_start,
@@ -377,12 +511,362 @@ pub fn read(raw: &[u8]) -> Mail {
         origin: MailOrigin {
             display,
             segments,
-            body,
-            encoding,
-            html,
-            html_source,
+            parts,
+        },
+        unreadable,
+    }
+}
+
+/// A text part the recipient may see, found in the MIME tree.
+struct Visible<'a> {
+    part: &'a MessagePart<'a>,
+    html: bool,
+    /// Which `multipart/alternative` it is a half of, and which half.
+    group: Option<(usize, usize)>,
+    /// Filled in once all parts are known: see [`TextPart::alternative_of`].
+    alternative_of: Option<usize>,
+}
+
+impl Visible<'_> {
+    /// "text/plain; charset=x-klingon"
+    fn describe(&self) -> String {
+        let ct = self.part.content_type();
+        let mut s = ct.map_or("text/plain".to_string(), |c| {
+            format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))
+        });
+        if let Some(cs) = ct.and_then(|c| c.attribute("charset")) {
+            s.push_str(&format!("; charset={cs}"));
+        }
+        s
+    }
+}
+
+/// Every text part of `message` a recipient may see, in message order: inline text and
+/// HTML parts at any depth, not attachments, not the insides of forwarded messages.
+fn visible_parts<'a>(message: &'a Message<'a>) -> Vec<Visible<'a>> {
+    let mut out = Vec::new();
+    let mut groups = 0;
+    walk(message, 0, None, &mut groups, &mut out, 0);
+    // In each alternative, the plain half is read first (else the first half); the other
+    // halves point at it.
+    for g in 0..groups {
+        let members: Vec<usize> = (0..out.len())
+            .filter(|&i| out[i].group.is_some_and(|(h, _)| h == g))
+            .collect();
+        let lead = members
+            .iter()
+            .copied()
+            .find(|&i| !out[i].html)
+            .or(members.first().copied());
+        if let Some(lead) = lead {
+            for &i in &members {
+                if i != lead && out[i].group.map(|x| x.1) != out[lead].group.map(|x| x.1) {
+                    out[i].alternative_of = Some(lead);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// MIME nesting deeper than this is not followed (mail-parser itself stops sooner).
+const MAX_DEPTH: usize = 64;
+
+fn walk<'a>(
+    message: &'a Message<'a>,
+    id: u32,
+    group: Option<(usize, usize)>,
+    groups: &mut usize,
+    out: &mut Vec<Visible<'a>>,
+    depth: usize,
+) {
+    let Some(part) = message.part(id) else {
+        return;
+    };
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match &part.body {
+        PartType::Multipart(children) => {
+            let alternative = part
+                .content_type()
+                .and_then(|c| c.subtype())
+                .is_some_and(|s| s.eq_ignore_ascii_case("alternative"));
+            let group = if alternative {
+                *groups += 1;
+                None
+            } else {
+                group
+            };
+            for (half, &child) in children.iter().enumerate() {
+                let g = if alternative {
+                    Some((*groups - 1, half))
+                } else {
+                    group
+                };
+                walk(message, child, g, groups, out, depth + 1);
+            }
+        }
+        // A multipart without a `boundary=` comes as bytes; clients show them as text.
+        PartType::Text(_) | PartType::Html(_) | PartType::Binary(_) | PartType::InlineBinary(_) => {
+            let multipart = part
+                .content_type()
+                .is_some_and(|c| c.ctype().eq_ignore_ascii_case("multipart"));
+            if matches!(part.body, PartType::Binary(_) | PartType::InlineBinary(_)) && !multipart {
+                return;
+            }
+            if let Some(html) = shown_as_text(part) {
+                out.push(Visible {
+                    part,
+                    html,
+                    group,
+                    alternative_of: None,
+                });
+            }
+        }
+        // Forwarded messages are someone else's words.
+        PartType::Message(_) => {}
+    }
+}
+
+/// Whether a text part is shown to the recipient as text: `Some(true)` for HTML,
+/// `Some(false)` for plain text (also a part without a Content-Type, and a multipart whose
+/// boundary is missing, which clients show as it is), `None` for attachments and other
+/// kinds of text (calendars, vCards, CSV).
+fn shown_as_text(part: &MessagePart) -> Option<bool> {
+    if part
+        .content_disposition()
+        .is_some_and(|d| d.ctype().eq_ignore_ascii_case("attachment"))
+    {
+        return None;
+    }
+    let Some(ct) = part.content_type() else {
+        return Some(false);
+    };
+    let sub = ct.subtype().unwrap_or("").to_ascii_lowercase();
+    match ct.ctype().to_ascii_lowercase().as_str() {
+        "text" if sub == "html" => Some(true),
+        "text" if sub == "plain" || sub.is_empty() => Some(false),
+        "multipart" => Some(false),
+        _ => None,
+    }
+}
+
+/// The order of the visible parts in the lint text: the part read first (the first plain
+/// part that is not the other half of an alternative, else the first part), then the rest.
+fn reading_order(visible: &[Visible]) -> Vec<usize> {
+    let first = visible
+        .iter()
+        .position(|v| !v.html && v.alternative_of.is_none())
+        .unwrap_or(0);
+    let mut order = vec![first];
+    order.extend((0..visible.len()).filter(|&i| i != first));
+    order.truncate(visible.len());
+    order
+}
+
+/// One part decoded.
+struct PartText {
+    text: String,
+    /// For each byte of `text`, the range of the part's raw body it came from; `None` when
+    /// the text is the raw body itself.
+    map: Option<Vec<Range<u32>>>,
+    encoding: BodyEncoding,
+    charset: Option<String>,
+    html_source: Option<(String, Vec<u32>)>,
+    /// Why the part cannot be read, if it cannot.
+    problem: Option<String>,
+}
+
+/// Decodes one part's raw body: transfer encoding, charset, HTML.
+fn read_part(raw: &[u8], part: &MessagePart, html: bool) -> PartText {
+    let encoding = match part
+        .content_transfer_encoding()
+        .map(|e| e.trim().to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("quoted-printable") => BodyEncoding::QuotedPrintable,
+        Some("base64") => BodyEncoding::Base64,
+        _ => BodyEncoding::Plain,
+    };
+    let mut problem = None;
+    let (decoded, dmap) = match transfer_decode(raw, encoding) {
+        Some(d) => d,
+        None => {
+            return PartText {
+                text: String::new(),
+                map: Some(Vec::new()),
+                encoding,
+                charset: None,
+                html_source: None,
+                problem: Some("is base64 that does not decode".into()),
+            }
+        }
+    };
+    let declared = part
+        .content_type()
+        .and_then(|c| c.attribute("charset"))
+        .map(|c| c.trim().trim_matches('"').to_ascii_lowercase());
+    let (text, tmap, charset) = decode_charset(&decoded, declared.as_deref(), &mut problem);
+    if problem.is_none() {
+        problem = binary_problem(&text);
+    }
+    let identity = encoding == BodyEncoding::Plain && !html && tmap.is_none();
+    let (text, map, html_source) = if html {
+        let (s, smap) = html_text(&text);
+        let starts = smap.iter().map(|r| r.start).collect();
+        let inner = tmap.unwrap_or_else(|| identity_map(text.len()));
+        let map = compose(&compose(&smap, &inner), &dmap);
+        (s, Some(map), Some((text, starts)))
+    } else if identity {
+        (text, None, None)
+    } else {
+        let inner = tmap.unwrap_or_else(|| identity_map(text.len()));
+        (text, Some(compose(&inner, &dmap)), None)
+    };
+    PartText {
+        text,
+        map,
+        encoding,
+        charset,
+        html_source,
+        problem,
+    }
+}
+
+fn identity_map(len: usize) -> Vec<Range<u32>> {
+    (0..len as u32).map(|i| i..i + 1).collect()
+}
+
+/// Charset labels that mean UTF-8 or its ASCII subset.
+const UTF8_LABELS: &[&str] = &["utf-8", "utf8", "us-ascii", "ascii", "ansi_x3.4-1968"];
+
+/// The text of `bytes` in `charset`, with the byte range of `bytes` each text byte came
+/// from (`None` when the text is `bytes` as they stand) and the charset converted from.
+/// Bytes that are not UTF-8 under a UTF-8 (or no) label are read as windows-1252, as mail
+/// clients read them; an unknown charset over 8-bit bytes sets `problem`.
+fn decode_charset(
+    bytes: &[u8],
+    charset: Option<&str>,
+    problem: &mut Option<String>,
+) -> (String, Option<Vec<Range<u32>>>, Option<String>) {
+    if let Some(cs) = charset.filter(|c| c.starts_with("utf-16") || *c == "ucs-2") {
+        let (text, map, bad) = utf16(bytes, cs);
+        if let Some(b) = bad {
+            *problem = Some(b);
+        }
+        return (text, Some(map), Some(cs.to_string()));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if charset.is_none_or(|c| UTF8_LABELS.contains(&c)) || bytes.is_ascii() {
+            return (s.to_string(), None, None);
+        }
+    }
+    let cp1252 = |bytes: &[u8]| {
+        let decode = charset_decoder(b"windows-1252").expect("mail-parser knows windows-1252");
+        let text = decode(bytes);
+        let map = text_map(&text, bytes);
+        (text, Some(map))
+    };
+    match charset {
+        None => {
+            let (t, m) = cp1252(bytes);
+            (t, m, Some("windows-1252".into()))
+        }
+        Some(c) if UTF8_LABELS.contains(&c) => {
+            let (t, m) = cp1252(bytes);
+            (t, m, Some("windows-1252".into()))
+        }
+        Some(c) => match charset_decoder(c.as_bytes()) {
+            Some(decode) => {
+                let text = decode(bytes);
+                let map = text_map(&text, bytes);
+                (text, Some(map), Some(c.to_string()))
+            }
+            None => {
+                if let Ok(s) = std::str::from_utf8(bytes) {
+                    // An unknown label over valid UTF-8 is UTF-8 in all but name.
+                    return (s.to_string(), None, None);
+                }
+                *problem = Some(format!("is in a charset tactful cannot read (`{c}`)"));
+                let (t, m) = cp1252(bytes);
+                (t, m, Some(c.to_string()))
+            }
         },
     }
+}
+
+/// UTF-16 text, in the byte order its byte-order mark gives, else the one its label
+/// names, else the one its zero bytes show (text in Latin letters has a zero in every
+/// other byte). Returns the text, the byte range each text byte came from, and what is
+/// wrong with it, if anything.
+pub(super) fn utf16(bytes: &[u8], label: &str) -> (String, Vec<Range<u32>>, Option<String>) {
+    let (big, skip) = match bytes {
+        [0xFF, 0xFE, ..] => (false, 2),
+        [0xFE, 0xFF, ..] => (true, 2),
+        _ if label.ends_with("le") => (false, 0),
+        _ if label.ends_with("be") => (true, 0),
+        _ => {
+            let sample = &bytes[..bytes.len().min(4096)];
+            let zeros_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+            let zeros_odd = sample
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .filter(|&&b| b == 0)
+                .count();
+            (zeros_even >= zeros_odd, 0)
+        }
+    };
+    let body = &bytes[skip..];
+    let units = body.chunks_exact(2).map(|p| {
+        if big {
+            u16::from_be_bytes([p[0], p[1]])
+        } else {
+            u16::from_le_bytes([p[0], p[1]])
+        }
+    });
+    let mut text = String::with_capacity(body.len());
+    let mut map = Vec::with_capacity(body.len());
+    let mut at = skip as u32;
+    let mut bad = 0;
+    for c in char::decode_utf16(units) {
+        let (c, units) = match c {
+            Ok(c) => (c, c.len_utf16() as u32),
+            Err(_) => {
+                bad += 1;
+                ('\u{FFFD}', 1)
+            }
+        };
+        text.push(c);
+        map.extend(std::iter::repeat_n(at..at + 2 * units, c.len_utf8()));
+        at += 2 * units;
+    }
+    let problem = if body.len() % 2 == 1 {
+        Some("is UTF-16 with an odd number of bytes".to_string())
+    } else if bad * 50 > text.len().max(1) {
+        Some("is not valid UTF-16".to_string())
+    } else {
+        None
+    };
+    (text, map, problem)
+}
+
+/// Why decoded text is not text at all: NUL bytes, or many control characters or
+/// replacement characters (bytes no charset could read).
+fn binary_problem(text: &str) -> Option<String> {
+    if text.contains('\0') {
+        return Some("holds binary data (NUL bytes), not text".into());
+    }
+    let mut chars = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars() {
+        chars += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) {
+            bad += 1;
+        }
+    }
+    (bad >= 3 && bad * 50 > chars).then(|| "holds binary data, not text".into())
 }
 
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
@@ -393,17 +877,13 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// Undoes the transfer encoding, with the raw range (relative to `raw`) of every decoded
-/// byte. Quoted-printable is decoded here only to learn the positions; the result is
-/// checked against the crate's text and the map falls back to whole lines when they differ.
-fn transfer_decode(raw: &[u8], encoding: BodyEncoding) -> (Vec<u8>, Vec<Range<u32>>) {
-    match encoding {
-        BodyEncoding::Plain => (
-            raw.to_vec(),
-            (0..raw.len() as u32).map(|i| i..i + 1).collect(),
-        ),
+/// byte; `None` for base64 that does not decode.
+fn transfer_decode(raw: &[u8], encoding: BodyEncoding) -> Option<(Vec<u8>, Vec<Range<u32>>)> {
+    Some(match encoding {
+        BodyEncoding::Plain => (raw.to_vec(), identity_map(raw.len())),
         BodyEncoding::QuotedPrintable => qp_decode(raw),
         BodyEncoding::Base64 => {
-            let decoded = base64_decode(raw).unwrap_or_default();
+            let decoded = base64_decode(raw)?;
             let digits: Vec<u32> = raw
                 .iter()
                 .enumerate()
@@ -423,7 +903,7 @@ fn transfer_decode(raw: &[u8], encoding: BodyEncoding) -> (Vec<u8>, Vec<Range<u3
                 .collect();
             (decoded, map)
         }
-    }
+    })
 }
 
 fn qp_decode(raw: &[u8]) -> (Vec<u8>, Vec<Range<u32>>) {
@@ -676,7 +1156,7 @@ mod tests {
             r.start >= raw.find("SGk").unwrap() && r.end <= raw.len(),
             "{r:?}"
         );
-        assert_eq!(m.origin.encoding, BodyEncoding::Base64);
+        assert_eq!(m.origin.parts[0].encoding, BodyEncoding::Base64);
     }
 
     #[test]
@@ -707,15 +1187,135 @@ mod tests {
     }
 
     #[test]
-    fn alternative_prefers_plain() {
-        let raw = "Subject: x\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain\n\nplain words\n--b\nContent-Type: text/html\n\n<p>html words</p>\n--b--\n";
+    fn alternative_reads_both_halves_plain_first() {
+        let raw = "Subject: x\nMIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/html\n\n<p>html words</p>\n--b\nContent-Type: text/plain\n\nplain words\n--b--\n";
         let m = read(raw.as_bytes());
         let body = &m.lint[m.body_start..];
-        assert!(
-            body.contains("plain words") && !body.contains("html words"),
-            "{body}"
-        );
+        assert!(body.starts_with("plain words"), "{body:?}");
+        assert!(body.contains("html words"), "{body:?}");
+        assert_eq!(m.origin.parts.len(), 2);
+        assert_eq!(m.origin.parts[0].number, 2);
+        assert_eq!(m.origin.parts[1].alternative_of, Some(0));
         let at = m.lint.find("plain").unwrap();
         assert_eq!(&raw[m.origin.to_raw(&(at..at + 5))], "plain");
+        let at = m.lint.find("html words").unwrap();
+        assert_eq!(&raw[m.origin.to_raw(&(at..at + 10))], "html words");
+    }
+
+    /// The text of each visible part, in lint order.
+    fn parts(raw: &[u8]) -> Vec<String> {
+        let m = read(raw);
+        m.origin
+            .parts
+            .iter()
+            .map(|p| m.lint[p.lint.clone()].trim().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_inline_text_part_is_read_and_attachments_are_not() {
+        let raw = b"Subject: x\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\n\none\n--m\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n--m\nContent-Type: text/plain\n\ntwo\n--m\nContent-Type: text/plain\nContent-Disposition: attachment; filename=notes.txt\n\nthree\n--m\nContent-Type: message/rfc822\n\nSubject: old\n\nfour\n--m\n\nfive, with no headers\n--m--\n";
+        assert_eq!(parts(raw), ["one", "two", "five, with no headers"]);
+    }
+
+    #[test]
+    fn malformed_multiparts_are_read_as_clients_read_them() {
+        // No closing boundary: the last part runs to the end, still decoded.
+        let raw = b"Subject: x\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain\n\nplain\n--b\nContent-Type: text/html\nContent-Transfer-Encoding: quoted-printable\n\n<p>I didn=E2=80=99t hear back</p>";
+        assert_eq!(parts(raw), ["plain", "I didn\u{2019}t hear back"]);
+        // No boundary parameter: the body is shown as it stands.
+        let raw = b"Subject: x\nContent-Type: multipart/mixed\n\n--b\nContent-Type: text/plain\n\nI never heard back.\n--b--\n";
+        let p = parts(raw);
+        assert!(
+            p.len() == 1 && p[0].contains("I never heard back."),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn charsets_utf16_and_line_ends() {
+        // Not UTF-8 and no charset: windows-1252, as clients read it.
+        assert_eq!(
+            parts(b"Subject: x\n\nI haven\x92t heard back.\n"),
+            ["I haven\u{2019}t heard back."]
+        );
+        let m = read(b"Subject: x\n\nI haven\x92t heard back.\n");
+        assert_eq!(m.origin.parts[0].charset.as_deref(), Some("windows-1252"));
+        // UTF-16 with a byte-order mark, in base64.
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "I never heard back.".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        let b64 = |b: &[u8]| {
+            const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+            let mut s = String::new();
+            for c in b.chunks(3) {
+                let n = (u32::from(c[0]) << 16)
+                    | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                    | u32::from(*c.get(2).unwrap_or(&0));
+                for k in 0..4 {
+                    s.push(if k <= c.len() {
+                        A[(n >> (18 - 6 * k) & 63) as usize] as char
+                    } else {
+                        '='
+                    });
+                }
+            }
+            s
+        };
+        let raw = format!("Subject: x\nContent-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: base64\n\n{}\n", b64(&utf16));
+        assert_eq!(parts(raw.as_bytes()), ["I never heard back."]);
+        // CR-only line ends: headers and body lines are found.
+        let raw = b"Subject: Still waiting\rContent-Type: text/plain\r\rHi Jane,\r\rI never heard back.\r";
+        let m = read(raw);
+        assert_eq!(&m.lint[m.subject.clone().unwrap()], "Still waiting");
+        assert!(
+            m.lint[m.body_start..].contains("Hi Jane,\n\nI never"),
+            "{:?}",
+            m.lint
+        );
+        assert_eq!(m.lint.len(), raw.len());
+        // A byte-order mark before the headers.
+        let raw = b"\xEF\xBB\xBFSubject: Still waiting\n\nI never heard back.\n";
+        let m = read(raw);
+        assert_eq!(&m.lint[m.subject.clone().unwrap()], "Still waiting");
+        assert!(looks_like_mail(raw));
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_reported() {
+        let cases: [&[u8]; 4] = [
+            b"Subject: x\nContent-Type: text/plain; charset=x-klingon\n\nQ\xe9\xe8\xe0 \xf1\xf6\xfc\n",
+            b"Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\nSGVsbG8%%%\n",
+            b"Subject: x\nContent-Type: text/plain\n\nbin\x00\x01\x02\x03ary\n",
+            b"Subject: x\nContent-Type: text/plain; charset=utf-16le\n\nH\x00i\x00!",
+        ];
+        for raw in cases {
+            let m = read(raw);
+            assert_eq!(m.unreadable.len(), 1, "{:?}", String::from_utf8_lossy(raw));
+            assert!(
+                m.unreadable[0]
+                    .reason
+                    .starts_with("text part 1 (text/plain"),
+                "{:?}",
+                m.unreadable
+            );
+        }
+        // An unknown charset over plain ASCII reads fine.
+        let m = read(b"Subject: x\nContent-Type: text/plain; charset=x-klingon\n\nHello there.\n");
+        assert!(m.unreadable.is_empty());
+    }
+
+    #[test]
+    fn a_stray_header_line_does_not_make_mail_prose() {
+        // A continuation that lost its indent, among real fields.
+        assert!(looks_like_mail(b"From: a@b.c\nTo: d@e.f\nSubject: a long\nsubject line\nDate: Tue, 1 Dec 2026 09:00:00 +0000\n\nbody\n"));
+        // Prose after one header-like line is not mail.
+        assert!(!looks_like_mail(
+            b"Subject: hello\nDear Jane,\nI hope you are well.\n"
+        ));
+        assert!(!looks_like_mail(
+            b"Subject: hello\nDear Jane,\n\nI hope you are well.\n"
+        ));
     }
 }

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 pub use fold::Folded;
 pub use frontmatter::{Channel, DraftKind, Field, FrontMatter};
-pub use mail::{looks_like_mail, BodyEncoding, MailOrigin};
+pub use mail::{looks_like_mail, BodyEncoding, MailOrigin, TextPart, Unreadable};
 
 use crate::error::{Error, SourceError};
 
@@ -67,11 +67,18 @@ pub struct Draft {
     /// For mail: where the text above came from in the raw message. `source` is then the
     /// decoded text the rules read, and spans are mapped back through this.
     pub origin: Option<Box<MailOrigin>>,
+    /// For mail: the parts meant for the recipient that could not be read.
+    pub unreadable: Vec<Unreadable>,
+    /// The encoding a text draft was converted from (UTF-16 with a byte-order mark);
+    /// positions are then in the converted text.
+    pub decoded_from: Option<&'static str>,
 }
 
 impl Draft {
-    /// Reads a draft from raw bytes. Fails, with a message naming the file, on empty,
-    /// binary or non-UTF-8 input and on invalid front matter.
+    /// Reads a draft from raw bytes, as mail when `format` says so or (for plain text) when
+    /// it starts with mail headers. Fails, with a message naming the file, on empty, binary
+    /// or non-UTF-8 text and on invalid front matter. Text in UTF-16 with a byte-order mark
+    /// is converted, and lone carriage returns end lines.
     pub fn parse(path: &str, bytes: Vec<u8>, format: Format) -> Result<Draft, Error> {
         let input_error = |message: String| Error::Input {
             path: path.to_string(),
@@ -86,6 +93,10 @@ impl Draft {
             }
             return Ok(Draft::from_mail(path, &bytes));
         }
+        let (bytes, decoded_from) = match utf16_text(&bytes) {
+            Some((text, name)) => (text.into_bytes(), Some(name)),
+            None => (mail::line_feeds(&bytes).into_owned(), None),
+        };
         if bytes.contains(&0) {
             return Err(input_error(
                 "binary file (it contains NUL bytes), not a draft".into(),
@@ -104,7 +115,9 @@ impl Draft {
         {
             return Err(input_error("empty file: there is nothing to lint".into()));
         }
-        Draft::from_source(path, source, format).map_err(Error::from)
+        let mut draft = Draft::from_source(path, source, format)?;
+        draft.decoded_from = decoded_from;
+        Ok(draft)
     }
 
     /// Builds a draft from text already known to be valid.
@@ -116,7 +129,7 @@ impl Draft {
         }
         let (front_matter, body_start) = frontmatter::parse(path, &source)?;
         mask.blank(0..body_start);
-        let author_end = reply::scan(&source, body_start, &mut mask);
+        let author_end = reply::scan(&source, body_start..source.len(), &mut mask);
         mask.blank(author_end..source.len());
         if format == Format::Markdown {
             markdown::blank_syntax(&source, body_start..author_end, &mut mask);
@@ -136,6 +149,8 @@ impl Draft {
             body_start,
             opening_start,
             origin: None,
+            unreadable: Vec::new(),
+            decoded_from: None,
         })
     }
 
@@ -151,8 +166,11 @@ impl Draft {
             }
             _ => mask.blank(0..m.body_start),
         }
-        let author_end = reply::scan(&source, m.body_start, &mut mask);
-        mask.blank(author_end..source.len());
+        // Each part has its own quotes and signature.
+        for part in &m.origin.parts {
+            let author_end = reply::scan(&source, part.lint.clone(), &mut mask);
+            mask.blank(author_end..part.lint.end);
+        }
         let text = mask.apply(&source);
         let opening_start = opening::start(&source, &text, m.body_start, Format::Mail);
         Draft {
@@ -168,6 +186,8 @@ impl Draft {
             body_start: m.body_start,
             opening_start,
             origin: Some(Box::new(m.origin)),
+            unreadable: m.unreadable,
+            decoded_from: None,
         }
     }
 
@@ -236,6 +256,18 @@ impl Draft {
     pub fn body(&self) -> Range<usize> {
         self.body_start..self.text.len()
     }
+}
+
+/// The text of a draft saved as UTF-16 with a byte-order mark, and which UTF-16 it was.
+fn utf16_text(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let name = match bytes {
+        [0xFF, 0xFE, ..] => "UTF-16LE",
+        [0xFE, 0xFF, ..] => "UTF-16BE",
+        _ => return None,
+    };
+    let (text, _, _) = mail::utf16(bytes, "utf-16");
+    let text = mail::line_feeds(text.as_bytes()).into_owned();
+    String::from_utf8(text).ok().map(|s| (s, name))
 }
 
 /// Which bytes of the source are hidden from the rules.

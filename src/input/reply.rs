@@ -4,16 +4,18 @@
 //! forwarded-message markers, the "-- " signature and "Sent from my iPhone".
 //! None of that is the author's own words, so none of it is linted.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use super::{lines_in, Mask};
 
-/// Hides quoted lines in `source[body_start..]` and returns where the author's text ends:
-/// the first attribution line, original-message block or signature, or the end of input.
-pub(super) fn scan(source: &str, body_start: usize, mask: &mut Mask) -> usize {
-    let lines: Vec<(usize, usize, usize)> = lines_in(source, body_start..source.len()).collect();
+/// Hides quoted lines in `source[range]` and returns where the author's text ends: the
+/// first attribution line, original-message block or signature, or the end of the range.
+pub(super) fn scan(source: &str, range: Range<usize>, mask: &mut Mask) -> usize {
+    let end = range.end;
+    let lines: Vec<(usize, usize, usize)> = lines_in(source, range).collect();
     let mut seen_words = false;
     for (i, &(start, end, next)) in lines.iter().enumerate() {
         let line = &source[start..end];
@@ -47,7 +49,7 @@ pub(super) fn scan(source: &str, body_start: usize, mask: &mut Mask) -> usize {
         let _ = next;
         seen_words = true;
     }
-    source.len()
+    end
 }
 
 fn is_cut_line(line: &str) -> bool {
@@ -121,7 +123,7 @@ mod tests {
     use super::*;
 
     fn author_end(src: &str) -> usize {
-        scan(src, 0, &mut Mask::new())
+        scan(src, 0..src.len(), &mut Mask::new())
     }
 
     #[test]

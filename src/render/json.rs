@@ -36,7 +36,7 @@ fn file(r: &FileReport) -> Value {
                 "message": f.message,
                 "span": { "start": f.span.start, "end": f.span.end },
                 "line": line, "column": column, "end_line": end_line, "end_column": end_column,
-                "text": r.source.get(f.span.clone()).unwrap_or(""),
+                "text": f.text(&r.source),
                 "help": f.help,
             });
             if let Some(note) = &f.note {

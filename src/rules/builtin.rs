@@ -24,6 +24,7 @@ pub const PACKS: &[(&str, &str, &str)] = &[
     builtin_pack!("timing"),
     builtin_pack!("channel"),
     builtin_pack!("placeholder"),
+    builtin_pack!("mail"),
 ];
 
 /// Reads the built-in packs from their JSON form (the YAML text is kept for error

@@ -15,6 +15,7 @@ pub mod placeholder;
 pub mod precompiled;
 pub mod require;
 pub mod timing;
+pub mod unreadable;
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -410,12 +411,17 @@ impl RuleSet {
     /// `id` in `ctx`, if it fires (whatever the rule's configured severity).
     pub fn example_fires(&self, id: &str, example: &str, ctx: &Context) -> Option<String> {
         let i = self.rules.iter().position(|r| r.def.id == id)?;
-        let draft = Draft::from_source("<example>", example.to_string(), Format::Text).ok()?;
+        let draft = Draft::parse("<example>", example.as_bytes().to_vec(), Format::Text).ok()?;
         let matches = self.scan(&draft);
         let mut out = Vec::new();
         check_rule(self, i, &draft, &matches, ctx, &mut out);
+        // Unreadable parts are reported in the raw message, the rest in the lint text.
+        let shown = match (&draft.origin, self.rules[i].def.kind) {
+            (Some(o), Kind::Unreadable) => &o.display,
+            _ => &draft.source,
+        };
         out.first()
-            .map(|f| draft.source[f.span.clone()].to_string())
+            .map(|f| shown.get(f.span.clone()).unwrap_or("").to_string())
     }
 }
 
@@ -437,7 +443,7 @@ pub fn check_rule(
         }
     }
     match rule.def.kind {
-        Kind::Avoid => avoid::check(rule, matches.of(index), out),
+        Kind::Avoid => avoid::check(rule, &draft.text, matches.of(index), out),
         Kind::Require => require::check(rule, draft, matches, index, out),
         Kind::Order => {
             let first = rule.first.unwrap_or(index);
@@ -446,6 +452,7 @@ pub fn check_rule(
         Kind::Timing => timing::check(rule, draft, matches, ctx, out),
         Kind::Channel => channel::check(rule, draft, out),
         Kind::Placeholder => placeholder::check(rule, draft, ctx, out),
+        Kind::Unreadable => unreadable::check(rule, draft, out),
     }
 }
 
@@ -460,6 +467,7 @@ pub fn finding(rule: &Rule, span: Range<usize>, label: Option<String>) -> Findin
         help: rule.def.help.clone(),
         label,
         note: None,
+        words: None,
     }
 }
 

@@ -22,6 +22,7 @@ pub enum Kind {
     Timing,
     Channel,
     Placeholder,
+    Unreadable,
 }
 
 impl Kind {
@@ -33,6 +34,7 @@ impl Kind {
             Kind::Timing => "timing",
             Kind::Channel => "channel",
             Kind::Placeholder => "placeholder",
+            Kind::Unreadable => "unreadable",
         }
     }
 

@@ -1,0 +1,106 @@
+//! The labelled messages of `fixtures/mail-classes` (see its README): blame in any part a
+//! recipient sees stops the guard (exit 1), text it cannot read stops it too (exit 2), and
+//! everything else is handed on byte for byte. `check` decides the same of each file.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::process::{Command, Stdio};
+
+struct Row {
+    file: String,
+    class: String,
+    expect: String,
+}
+
+fn rows() -> Vec<Row> {
+    let dir = common::root().join("fixtures/mail-classes");
+    let text = std::fs::read_to_string(dir.join("labels.tsv")).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            Row {
+                file: f[0].to_string(),
+                class: f[1].to_string(),
+                expect: f[2].to_string(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn each_message_is_stopped_or_handed_on_as_labelled() {
+    let dir = common::root().join("fixtures/mail-classes");
+    let rows = rows();
+    assert!(rows.len() >= 100, "{} labelled messages", rows.len());
+    let mut failures = Vec::new();
+    let mut per_class: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for row in &rows {
+        let raw = std::fs::read(dir.join(&row.file)).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tactful"))
+            .args([
+                "guard",
+                "-q",
+                "--send-date",
+                "2026-12-02",
+                "--holidays",
+                "none",
+            ])
+            .args(["--", "sh", "-c", "cat > \"$1\"", "sh"])
+            .arg(&out)
+            .env_remove(tactful::guard::SKIP_VAR)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let bytes = raw.clone();
+        let writer = std::thread::spawn(move || {
+            let _ = std::io::Write::write_all(&mut stdin, &bytes);
+        });
+        let res = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        let delivered = std::fs::read(&out).ok();
+        let (code, sent_ok) = match row.expect.as_str() {
+            "blame" => (1, delivered.is_none()),
+            "unreadable" => (2, delivered.is_none()),
+            _ => (0, delivered.as_deref() == Some(&raw[..])),
+        };
+        // `check` reads the file the same way: blame or an unreadable part is a failing
+        // finding, a clean message has neither.
+        let run = common::tactful(&dir, &["check", "--format", "short", &row.file], None);
+        let check_ok = match row.expect.as_str() {
+            "blame" => run.code == 1 && run.stdout.contains("[blame/"),
+            "unreadable" => run.code == 1 && run.stdout.contains("[mail/unreadable]"),
+            _ => !run.stdout.contains("[blame/") && !run.stdout.contains("[mail/unreadable]"),
+        };
+        let ok = res.status.code() == Some(code) && sent_ok && check_ok;
+        let tally = per_class.entry(&row.class).or_default();
+        tally.0 += usize::from(ok);
+        tally.1 += 1;
+        if !ok {
+            failures.push(format!(
+                "{} ({}, expected {}): guard exit {:?}, handed on: {}; check exit {}:\n{}{}",
+                row.file,
+                row.class,
+                row.expect,
+                res.status.code(),
+                delivered.is_some(),
+                run.code,
+                String::from_utf8_lossy(&res.stderr),
+                run.stdout
+            ));
+        }
+    }
+    for (class, (ok, all)) in &per_class {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("{class:22} {ok}/{all}");
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
