@@ -30,7 +30,7 @@ struct Entry {
 fn entries(report: &FileReport) -> impl Iterator<Item = Entry> + '_ {
     report.findings.iter().map(|f| Entry {
         path: report.path.clone(),
-        rule: f.rule.clone(),
+        rule: f.rule.to_string(),
         text: f.text(&report.source).to_string(),
     })
 }

@@ -1,6 +1,7 @@
 //! What a lint run produces: findings with a rule id, category, severity and byte span.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -63,13 +64,15 @@ impl Category {
 /// One problem in one draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub rule: String,
+    /// The rule id, message and help are shared with the rule (and every other finding of
+    /// it): a draft with many findings holds each text once.
+    pub rule: Arc<str>,
     pub category: Category,
     pub severity: Severity,
-    pub message: String,
+    pub message: Arc<str>,
     /// Byte range in the input as read; `end` exclusive.
     pub span: Range<usize>,
-    pub help: Option<String>,
+    pub help: Option<Arc<str>>,
     /// A label for the span in rich output ("the ask comes first here").
     pub label: Option<String>,
     /// Where the words really are when the span's bytes are encoded (a quoted-printable or
@@ -92,7 +95,7 @@ impl Finding {
     pub fn message_with_note(&self) -> String {
         match &self.note {
             Some(n) => format!("{} ({n})", self.message),
-            None => self.message.clone(),
+            None => self.message.to_string(),
         }
     }
 }

@@ -86,7 +86,7 @@ fn every_real_message_is_read_and_few_are_flagged_for_blame() {
         }
         let holes: Vec<_> = findings
             .iter()
-            .filter(|f| f.rule == "placeholder/unfilled")
+            .filter(|f| &*f.rule == "placeholder/unfilled")
             .map(|f| String::from_utf8_lossy(&bytes[f.span.clone()]).into_owned())
             .collect();
         if !holes.is_empty() {

@@ -28,6 +28,8 @@ pub struct Folded {
     /// `starts[i]` is the original offset of the character folded byte `i` came from; one
     /// more entry maps the end.
     starts: Vec<u32>,
+    /// Where each `\n` of `text` is: the paragraph breaks, which no phrase crosses.
+    breaks: Vec<u32>,
 }
 
 fn is_blank(c: char) -> bool {
@@ -67,10 +69,30 @@ impl Folded {
             }
         }
         starts.push(text.len() as u32);
-        let mut folded = Folded { text: out, starts };
+        let mut folded = Folded {
+            text: out,
+            starts,
+            breaks: Vec::new(),
+        };
         folded.expand_contracted_negations();
         folded.fold_fillers();
+        folded.breaks = folded
+            .text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i as u32)
+            .collect();
         folded
+    }
+
+    /// The paragraph of the folded text around offset `at` (without its `\n`), found in
+    /// the index of breaks rather than by a search of the text.
+    pub fn paragraph(&self, at: usize) -> Range<usize> {
+        let k = self.breaks.partition_point(|&b| (b as usize) < at);
+        let start = k.checked_sub(1).map_or(0, |p| self.breaks[p] as usize + 1);
+        let end = self.breaks.get(k).map_or(self.text.len(), |&b| b as usize);
+        start..end
     }
 
     /// "I've not" and "you're not" are the same words as "I haven't" and "you aren't":

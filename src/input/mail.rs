@@ -100,9 +100,12 @@ pub struct TextPart {
     /// (in [`MailOrigin::parts`]) of that one. Its findings are reported only where they
     /// differ.
     pub alternative_of: Option<usize>,
-    /// For an HTML part: the decoded HTML, and for each byte of its text the offset in it
-    /// that byte came from (so a note can name the line of the decoded HTML).
-    html_source: Option<(String, Vec<u32>)>,
+    /// For an HTML part: for each byte of its text the offset in the decoded HTML that
+    /// byte came from (so a note can name the line of the decoded HTML).
+    html_source: Option<Vec<u32>>,
+    /// Where the line breaks of the decoded text are (of the decoded HTML for an HTML part;
+    /// else relative to the start of `lint`).
+    newlines: Vec<u32>,
 }
 
 impl TextPart {
@@ -192,7 +195,7 @@ impl MailOrigin {
         if as_written {
             return (Some(format!("in {where_} of the message")), None);
         }
-        let line = self.decoded_line(part, lint, r.start);
+        let line = self.decoded_line(part, r.start);
         let words = lint[r.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -204,20 +207,13 @@ impl MailOrigin {
 
     /// The 1-based line of the decoded part (the decoded HTML for an HTML part) that the
     /// lint-text offset `at` comes from.
-    fn decoded_line(&self, part: &TextPart, lint: &str, at: usize) -> usize {
+    fn decoded_line(&self, part: &TextPart, at: usize) -> usize {
         let rel = at.saturating_sub(part.lint.start);
-        match &part.html_source {
-            Some((html, map)) => {
-                let off = map.get(rel).copied().unwrap_or(html.len() as u32) as usize;
-                html.get(..off).map_or(1, |h| h.matches('\n').count() + 1)
-            }
-            None => {
-                lint[part.lint.start..at.max(part.lint.start)]
-                    .matches('\n')
-                    .count()
-                    + 1
-            }
-        }
+        let off = match &part.html_source {
+            Some(map) => map.get(rel).copied().unwrap_or(u32::MAX),
+            None => rel as u32,
+        };
+        part.newlines.partition_point(|&n| n < off) + 1
     }
 }
 
@@ -389,6 +385,7 @@ pub fn read(raw: &[u8]) -> Mail {
                     number: 1,
                     alternative_of: None,
                     html_source: None,
+                    newlines: Vec::new(),
                 }],
                 display,
             },
@@ -477,6 +474,11 @@ pub fn read(raw: &[u8]) -> Mail {
         }
         let start = lint.len();
         lint.push_str(&read.text);
+        let newlines = if read.html_source.is_some() {
+            read.newlines
+        } else {
+            newlines(&read.text)
+        };
         match read.map {
             None => segments.push(Segment::Same {
                 lint: start..lint.len(),
@@ -500,6 +502,7 @@ pub fn read(raw: &[u8]) -> Mail {
                 .alternative_of
                 .and_then(|lead| order.iter().position(|&o| o == lead)),
             html_source: read.html_source,
+            newlines,
         });
     }
     unreadable.sort_by_key(|u| u.span.start);
@@ -673,7 +676,9 @@ struct PartText {
     map: Option<Vec<Range<u32>>>,
     encoding: BodyEncoding,
     charset: Option<String>,
-    html_source: Option<(String, Vec<u32>)>,
+    html_source: Option<Vec<u32>>,
+    /// For an HTML part: where the line breaks of the decoded HTML are.
+    newlines: Vec<u32>,
     /// Why the part cannot be read, if it cannot.
     problem: Option<String>,
 }
@@ -699,6 +704,7 @@ fn read_part(raw: &[u8], part: &MessagePart, html: bool) -> PartText {
                 encoding,
                 charset: None,
                 html_source: None,
+                newlines: Vec::new(),
                 problem: Some("is base64 that does not decode".into()),
             }
         }
@@ -712,12 +718,14 @@ fn read_part(raw: &[u8], part: &MessagePart, html: bool) -> PartText {
         problem = binary_problem(&text);
     }
     let identity = encoding == BodyEncoding::Plain && !html && tmap.is_none();
+    let mut html_newlines = Vec::new();
     let (text, map, html_source) = if html {
         let (s, smap) = html_text(&text);
         let starts = smap.iter().map(|r| r.start).collect();
         let inner = tmap.unwrap_or_else(|| identity_map(text.len()));
         let map = compose(&compose(&smap, &inner), &dmap);
-        (s, Some(map), Some((text, starts)))
+        html_newlines = newlines(&text);
+        (s, Some(map), Some(starts))
     } else if identity {
         (text, None, None)
     } else {
@@ -730,8 +738,18 @@ fn read_part(raw: &[u8], part: &MessagePart, html: bool) -> PartText {
         encoding,
         charset,
         html_source,
+        newlines: html_newlines,
         problem,
     }
+}
+
+/// Where the line breaks of `text` are.
+fn newlines(text: &str) -> Vec<u32> {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i as u32)
+        .collect()
 }
 
 fn identity_map(len: usize) -> Vec<Range<u32>> {

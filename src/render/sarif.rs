@@ -14,7 +14,7 @@ use crate::source::LineIndex;
 pub fn render(reports: &[FileReport], docs: &[RuleDoc], out: &mut dyn Write) -> io::Result<()> {
     let mut reported: Vec<&str> = reports
         .iter()
-        .flat_map(|r| r.findings.iter().map(|f| f.rule.as_str()))
+        .flat_map(|r| r.findings.iter().map(|f| &*f.rule))
         .collect();
     reported.sort_unstable();
     reported.dedup();
@@ -41,7 +41,7 @@ pub fn render(reports: &[FileReport], docs: &[RuleDoc], out: &mut dyn Write) -> 
         for f in &r.findings {
             let (line, column) = index.line_col(&r.source, f.span.start);
             let (end_line, end_column) = index.line_col(&r.source, f.span.end);
-            let rule_index = reported.iter().position(|id| *id == f.rule).unwrap_or(0);
+            let rule_index = reported.iter().position(|id| *id == &*f.rule).unwrap_or(0);
             results.push(json!({
                 "ruleId": f.rule,
                 "ruleIndex": rule_index,

@@ -26,7 +26,15 @@ const DETERMINERS: &[&str] = &[
 /// double quotes that follow a determiner, as in `a "you forgot to attach" plugin` or
 /// `the "per my last email" tone`. Said to the reader, the same words are not quoted so.
 fn is_mention(text: &str, m: &Range<usize>) -> bool {
-    let line_start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+    // A mention is a short phrase: its quote opens at most this far before the match.
+    const REACH: usize = 200;
+    let mut from = m.start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line_start = text[from..m.start]
+        .rfind('\n')
+        .map_or(from, |i| from + i + 1);
     let before = &text[line_start..m.start];
     let Some((open, quote)) = before
         .char_indices()
@@ -39,7 +47,11 @@ fn is_mention(text: &str, m: &Range<usize>) -> bool {
     if quote == '\u{201d}' || before[open..].contains(['.', '!', '?']) {
         return false;
     }
-    let line_end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
+    let mut reach = (m.end + REACH).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    let line_end = text[m.end..reach].find('\n').map_or(reach, |i| m.end + i);
     let closed = text[m.end..line_end]
         .find(['"', '\u{201d}'])
         .is_some_and(|i| !text[m.end..m.end + i].contains(['.', '!', '?']));

@@ -21,6 +21,6 @@ pub fn check(rule: &Rule, draft: &Draft, out: &mut Vec<Finding>) {
         prefers.span.clone(),
         Some("their preferred channel".into()),
     );
-    f.message = message.to_string();
+    f.message = message.into();
     out.push(f);
 }

@@ -182,24 +182,41 @@ impl Phrase {
         end: usize,
         found: impl FnMut(Range<usize>),
     ) -> usize {
-        if !self.others.all_in(self.reach(text, &starts, end)) {
+        let window = self.reach(text, &starts, end);
+        if !self.others.all_in(window) {
             return starts.end;
         }
+        let end = starts.start.min(end) + window.len();
         self.search(text, starts, end, found)
     }
 
     /// The text that a match starting in `starts` and ending by `end` can cover: it holds
-    /// at most `spaces` spaces, so it ends before the next space after that many.
+    /// at most `spaces` spaces, so it ends before the next space after that many, and it
+    /// ends before any word longer than [`WORD_REACH`] bytes.
     fn reach<'t>(&self, text: &'t str, starts: &Range<usize>, end: usize) -> &'t str {
         let from = starts.start.min(end);
         let last = starts.end.saturating_sub(1).clamp(from, end);
-        let reach = text.as_bytes()[last..end]
-            .iter()
-            .enumerate()
-            .filter(|&(_, &b)| b == b' ')
-            .nth(self.spaces)
-            .map_or(end, |(i, _)| last + i);
-        &text[from..reach]
+        let bytes = text.as_bytes();
+        let mut spaces = 0;
+        let mut word = 0;
+        let mut reach = end;
+        for (i, &b) in bytes[last..end].iter().enumerate() {
+            if b == b' ' {
+                spaces += 1;
+                word = 0;
+                if spaces > self.spaces {
+                    reach = last + i;
+                    break;
+                }
+            } else {
+                word += 1;
+                if word > WORD_REACH {
+                    reach = last + i;
+                    break;
+                }
+            }
+        }
+        &text[from..floor_boundary(text, reach)]
     }
 
     /// [`Phrase::find`] where no anchor of the phrase has been seen: it also checks that
@@ -216,6 +233,7 @@ impl Phrase {
         if !self.anchors.iter().any(|l| window.contains(l)) || !self.others.all_in(window) {
             return starts.end;
         }
+        let end = starts.start.min(end) + window.len();
         self.search(text, starts, end, found)
     }
 
@@ -305,15 +323,39 @@ fn may_start(text: &str, s: usize) -> bool {
     text.is_char_boundary(s) && (s == 0 || !(is_word(b[s - 1]) && is_word(b[s])))
 }
 
+/// The longest word (in bytes) a match is looked for across: a bound that keeps each
+/// window short, so a text of one endless word costs no more per byte than prose.
+pub const WORD_REACH: usize = 256;
+
+/// The largest char boundary of `text` at or below `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Where a match holding offset `at` may start at the earliest: after the `spaces + 1`-th
-/// space before `at`, and not before `floor` (the start of its paragraph).
+/// space before `at`, not before `floor` (the start of its paragraph), and not inside a
+/// word longer than [`WORD_REACH`] bytes.
 pub fn window_start(text: &str, floor: usize, at: usize, spaces: usize) -> usize {
     let mut seen = 0;
+    let mut word = 0;
     for (i, b) in text.as_bytes()[floor..at].iter().enumerate().rev() {
         if *b == b' ' {
             seen += 1;
+            word = 0;
             if seen > spaces {
                 return floor + i + 1;
+            }
+        } else {
+            word += 1;
+            if word > WORD_REACH {
+                let mut start = floor + i + 1;
+                while !text.is_char_boundary(start) {
+                    start += 1;
+                }
+                return start;
             }
         }
     }
@@ -416,38 +458,41 @@ impl PhraseIndex {
     }
 
     /// Finds the phrases of every rule in `folded`, appending each match (in original
-    /// offsets) to its rule's list, unsorted.
+    /// offsets) to its rule's list, unsorted. Each anchor found is searched around at once:
+    /// anchors come in order of position, so each phrase's windows do too, and the starts a
+    /// window shares with the one before it are not tried again. Memory stays one number
+    /// per phrase, whatever the text holds.
     pub fn scan(&self, folded: &Folded, out: &mut [Vec<Range<usize>>]) {
         let text = folded.text.as_str();
-        // Each candidate: the phrase, and the window of starts an anchor allows it.
-        let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
+        // For each phrase, the next start still to try.
+        let mut next = vec![0usize; self.entries.len()];
         let mut para = 0..0;
+        // Window starts at the current anchor, by lead: phrases with the same lead share one.
+        let mut starts: Vec<(usize, usize)> = Vec::new();
         self.anchors.find(text, |at, literal| {
             if !para.contains(&at) {
-                para = paragraph(text, at);
+                para = folded.paragraph(at);
             }
+            starts.clear();
             for &e in &self.anchored[literal] {
-                let lo = window_start(text, para.start, at, self.entries[e].1.lead);
-                candidates.push((e, lo, at + 1, para.end));
+                let (rule, phrase) = &self.entries[e];
+                let lo = match starts.iter().find(|(lead, _)| *lead == phrase.lead) {
+                    Some(&(_, lo)) => lo,
+                    None => {
+                        let lo = window_start(text, para.start, at, phrase.lead);
+                        starts.push((phrase.lead, lo));
+                        lo
+                    }
+                };
+                let from = lo.max(next[e]);
+                if from > at {
+                    continue;
+                }
+                next[e] = phrase.find(text, from..at + 1, para.end, |m| {
+                    out[*rule].push(folded.original(m));
+                });
             }
         });
-        candidates.sort_unstable();
-        // The next start still to try, for the phrase last searched.
-        let mut done: Option<(usize, usize)> = None;
-        for (e, lo, hi, end) in candidates {
-            let from = match done {
-                Some((d, next)) if d == e => lo.max(next),
-                _ => lo,
-            };
-            if from >= hi {
-                continue;
-            }
-            let (rule, phrase) = &self.entries[e];
-            let next = phrase.find(text, from..hi, end, |m| {
-                out[*rule].push(folded.original(m));
-            });
-            done = Some((e, next));
-        }
     }
 }
 

@@ -20,10 +20,10 @@ pub mod unreadable;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
-use regex_automata::{meta, Input};
+use regex_automata::{meta, Input, MatchKind, PatternSet};
 
 use crate::calendar::Calendar;
 use crate::error::SourceError;
@@ -41,9 +41,12 @@ const SET_SIZE_LIMIT: usize = 256 << 20;
 #[derive(Debug)]
 pub struct Rule {
     pub def: RuleDef,
+    /// The id, message and help every finding of the rule shares.
+    shared: (Arc<str>, Arc<str>, Option<Arc<str>>),
     /// The severity in force (after config); `None` means turned off.
     pub severity: Option<Severity>,
     pattern_src: Option<String>,
+    pattern_re: OnceLock<Option<Regex>>,
     unless_phrases: Vec<Phrase>,
     unless_pattern_src: Option<String>,
     unless_pattern_re: OnceLock<Option<Regex>>,
@@ -53,23 +56,23 @@ pub struct Rule {
 
 impl Rule {
     /// True when one of the `unless` antipatterns overlaps `m` (a match of this rule, in
-    /// lint-text offsets) in `draft`. Antipattern phrases are tried only around `m`; raw
-    /// antipatterns are compiled on first use: only drafts that matched the rule need them.
-    pub fn unless_overlaps(&self, draft: &Draft, m: &Range<usize>) -> bool {
-        let overlaps = |u: Range<usize>| u.start < m.end && m.start < u.end;
+    /// lint-text offsets) in `draft`. Antipattern phrases are tried only around `m`; the
+    /// matches of raw antipatterns, found once per draft, are `patterns` (in order).
+    fn unless_overlaps(&self, draft: &Draft, m: &Range<usize>, patterns: &[Range<usize>]) -> bool {
+        let overlaps = |u: &Range<usize>| u.start < m.end && m.start < u.end;
         if !self.unless_phrases.is_empty() {
             let folded = &draft.folded;
             let text = folded.text.as_str();
             let (start, end) = (folded.folded(m.start), folded.folded(m.end));
             // An antipattern that overlaps `m` starts in a paragraph `m` covers (a raw
             // pattern's match may cover several), at most its length in words before `m`.
-            let mut para = index::paragraph(text, start);
+            let mut para = folded.paragraph(start);
             loop {
                 for u in &self.unless_phrases {
                     let lo = index::window_start(text, para.start, start.max(para.start), u.spaces);
                     let mut hit = false;
                     u.find_unanchored(text, lo..end.min(para.end), para.end, |r| {
-                        hit |= overlaps(folded.original(r));
+                        hit |= overlaps(&folded.original(r));
                     });
                     if hit {
                         return true;
@@ -78,13 +81,21 @@ impl Rule {
                 if para.end >= end {
                     break;
                 }
-                para = index::paragraph(text, para.end + 1);
+                para = folded.paragraph(para.end + 1);
             }
         }
-        if let Some(re) = lazy(&self.unless_pattern_re, &self.unless_pattern_src) {
-            return re.find_iter(&draft.text).any(|u| overlaps(u.range()));
-        }
-        false
+        // The first antipattern match that ends after `m` starts is the only one to check:
+        // they do not overlap each other, so they are in order of both ends.
+        let k = patterns.partition_point(|u| u.end <= m.start);
+        patterns.get(k).is_some_and(overlaps)
+    }
+
+    /// The matches of the raw `unless` patterns in `draft`, in order: compiled on first use,
+    /// since only drafts that matched the rule need them.
+    fn unless_pattern_matches(&self, draft: &Draft) -> Vec<Range<usize>> {
+        lazy(&self.unless_pattern_re, &self.unless_pattern_src)
+            .map(|re| re.find_iter(&draft.text).map(|u| u.range()).collect())
+            .unwrap_or_default()
     }
 
     pub fn id(&self) -> &str {
@@ -163,10 +174,13 @@ impl Matches {
     }
 }
 
-/// One multi-pattern regex over the raw patterns: pattern `i` belongs to rule `owner[i]`.
+/// The raw patterns of every rule: one set tells, in one pass, which rules' patterns occur
+/// in a text; only those rules' own regexes then find where. Each pass is linear in the
+/// text, whatever the patterns.
 #[derive(Debug)]
 struct Matcher {
-    regex: meta::Regex,
+    set: meta::Regex,
+    /// Pattern `i` of the set belongs to rule `owner[i]`.
     owner: Vec<usize>,
 }
 
@@ -181,15 +195,16 @@ impl Matcher {
         if patterns.is_empty() {
             return Ok(None);
         }
-        let regex = meta::Builder::new()
+        let set = meta::Builder::new()
             .configure(
-                // Only match bounds and pattern ids are needed: no engine for captures, and no
-                // full DFA, whose build would cost more than a draft's scan. No literal
-                // prefilter either: extracting one costs more than the lazy DFA saves on a
-                // draft of a few kilobytes.
+                // Only which patterns occur is needed: no engine for captures, and no full
+                // DFA, whose build would cost more than a draft's scan. No literal prefilter
+                // either: extracting one costs more than the lazy DFA saves on a draft of a
+                // few kilobytes.
                 meta::Config::new()
+                    .match_kind(MatchKind::All)
                     .nfa_size_limit(Some(SET_SIZE_LIMIT))
-                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit)
+                    .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
                     .auto_prefilter(false)
                     .dfa(false)
                     .onepass(false)
@@ -197,27 +212,30 @@ impl Matcher {
             )
             .build_many(&patterns)
             .map_err(|e| e.to_string())?;
-        Ok(Some(Matcher { regex, owner }))
+        Ok(Some(Matcher { set, owner }))
     }
 
-    /// Scans `text` once, appending each match to its rule's list. After a match the
-    /// search resumes one character after its start, not at its end, so a pattern of
-    /// another rule that overlaps it is still found.
-    fn scan(&self, text: &str, out: &mut [Vec<Range<usize>>]) {
-        let mut at = 0;
-        while at <= text.len() {
-            let Some(m) = self.regex.search(&Input::new(text).span(at..text.len())) else {
-                break;
+    /// Appends each match of each rule's patterns in `text` to the rule's list. Matches of
+    /// one rule do not overlap; those of different rules may.
+    fn scan(&self, rules: &[Rule], text: &str, out: &mut [Vec<Range<usize>>]) {
+        let mut which = PatternSet::new(self.owner.len());
+        self.set
+            .which_overlapping_matches(&Input::new(text), &mut which);
+        for i in which.iter() {
+            let rule = self.owner[i.as_usize()];
+            let Some(re) = lazy(&rules[rule].pattern_re, &rules[rule].pattern_src) else {
+                continue;
             };
-            at = next_char(text, m.start());
-            // A pattern may need the blank or the stop before its words (a line start, a
-            // sentence end); the finding starts at the words.
-            let found = &text[m.range()];
-            let stop = |c: char| c.is_whitespace() || ".!?…;,".contains(c);
-            let lead = found.len() - found.trim_start_matches(stop).len();
-            let tail = found.len() - found.trim_end_matches(stop).len();
-            if m.start() + lead < m.end() - tail {
-                out[self.owner[m.pattern().as_usize()]].push(m.start() + lead..m.end() - tail);
+            for m in re.find_iter(text) {
+                // A pattern may need the blank or the stop before its words (a line start, a
+                // sentence end); the finding starts at the words.
+                let found = m.as_str();
+                let stop = |c: char| c.is_whitespace() || ".!?…;,".contains(c);
+                let lead = found.len() - found.trim_start_matches(stop).len();
+                let tail = found.len() - found.trim_end_matches(stop).len();
+                if m.start() + lead < m.end() - tail {
+                    out[rule].push(m.start() + lead..m.end() - tail);
+                }
             }
         }
     }
@@ -347,12 +365,13 @@ impl RuleSet {
         let mut per_rule = vec![Vec::new(); self.rules.len()];
         self.phrases.scan(&draft.folded, &mut per_rule);
         if let Some(m) = &self.patterns {
-            m.scan(&draft.text, &mut per_rule);
+            m.scan(&self.rules, &draft.text, &mut per_rule);
         }
         for (rule, list) in self.rules.iter().zip(&mut per_rule) {
             // Antipatterns cancel single matches, before overlapping ones are merged.
-            if rule.has_unless() {
-                list.retain(|m| !rule.unless_overlaps(draft, m));
+            if rule.has_unless() && !list.is_empty() {
+                let patterns = rule.unless_pattern_matches(draft);
+                list.retain(|m| !rule.unless_overlaps(draft, m, &patterns));
             }
             list.sort_by_key(|r| (r.start, r.end));
             let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
@@ -458,13 +477,14 @@ pub fn check_rule(
 
 /// Builds a finding of `rule` at `span`.
 pub fn finding(rule: &Rule, span: Range<usize>, label: Option<String>) -> Finding {
+    let (id, message, help) = &rule.shared;
     Finding {
-        rule: rule.def.id.clone(),
+        rule: id.clone(),
         category: rule.def.category,
         severity: rule.severity.unwrap_or(rule.def.severity),
-        message: rule.def.message.clone(),
+        message: message.clone(),
         span,
-        help: rule.def.help.clone(),
+        help: help.clone(),
         label,
         note: None,
         words: None,
@@ -491,9 +511,15 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
     };
     let patterns = check_patterns(&def.patterns)?;
     let rule = Rule {
+        shared: (
+            Arc::from(def.id.as_str()),
+            Arc::from(def.message.as_str()),
+            def.help.as_deref().map(Arc::from),
+        ),
         def: def.clone(),
         severity: Some(def.severity),
         pattern_src: patterns,
+        pattern_re: OnceLock::new(),
         unless_phrases: compile_phrases(pack, &def.unless)?,
         unless_pattern_src: check_patterns(&def.unless_patterns)?,
         unless_pattern_re: OnceLock::new(),
@@ -549,11 +575,6 @@ fn alternation(parts: impl Iterator<Item = String>) -> Option<String> {
 fn summary(s: &str) -> String {
     let last = s.lines().last().unwrap_or(s).trim();
     last.strip_prefix("error: ").unwrap_or(last).to_string()
-}
-
-/// The offset of the character after the one at `i`.
-fn next_char(text: &str, i: usize) -> usize {
-    text[i..].chars().next().map_or(i + 1, |c| i + c.len_utf8())
 }
 
 #[cfg(test)]

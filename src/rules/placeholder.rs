@@ -12,7 +12,7 @@ pub fn check(rule: &Rule, draft: &Draft, ctx: &Context, out: &mut Vec<Finding>) 
     }
     for r in placeholder::find(&draft.text, draft.body_start) {
         let mut f = finding(rule, r.clone(), Some("fill this in".into()));
-        f.message = format!("unfilled placeholder `{}`", &draft.text[r]);
+        f.message = format!("unfilled placeholder `{}`", &draft.text[r]).into();
         out.push(f);
     }
 }

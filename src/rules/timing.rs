@@ -58,6 +58,6 @@ pub fn check(rule: &Rule, draft: &Draft, matches: &Matches, ctx: &Context, out: 
         .map(|f| f.span.clone())
         .unwrap_or_else(|| draft.first_line());
     let mut f = finding(rule, span, Some("the send date".into()));
-    f.message = message;
+    f.message = message.into();
     out.push(f);
 }

@@ -16,7 +16,7 @@ pub fn check(rule: &Rule, draft: &Draft, out: &mut Vec<Finding>) {
                 .map_or(u.span.end, |i| u.span.start + i)
         });
         let mut f = finding(rule, u.span.start..line_end, Some("this part".into()));
-        f.message = format!("{}: {}", rule.def.message, u.reason);
+        f.message = format!("{}: {}", rule.def.message, u.reason).into();
         out.push(f);
     }
 }
