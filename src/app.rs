@@ -67,19 +67,14 @@ pub(crate) fn report_error(e: &Error, s: &mut Streams) {
     };
 }
 
-pub(crate) fn parse_date(flag: &str, value: &str) -> Result<jiff::civil::Date, Error> {
-    if value == "today" {
-        return Ok(calendar::today());
-    }
-    value
-        .parse::<jiff::civil::Date>()
-        .ok()
-        .filter(|_| value.len() == 10)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "{flag} takes a date written YYYY-MM-DD (or `today`), not `{value}`"
-            ))
-        })
+/// A date given with `flag`: `YYYY-MM-DD`, or what `tactful when` takes (today, tomorrow,
+/// next Friday, in 2 weeks, ...) counted from `base`.
+pub(crate) fn parse_date(
+    flag: &str,
+    value: &str,
+    base: jiff::civil::Date,
+) -> Result<jiff::civil::Date, Error> {
+    days::parse_when(value, base).map_err(|m| Error::Usage(format!("{flag}: {m}")))
 }
 
 /// The calendar named by `--holidays`, else by the config (a file named there is found
@@ -112,21 +107,26 @@ fn when(args: WhenArgs, s: &mut Streams) -> Result<u8, Error> {
     let cal = calendar_for(args.holidays.as_deref(), &config)?;
     let today = calendar::today();
     let after = match &args.after {
-        Some(a) => days::parse_when(a, today).map_err(|m| Error::Usage(format!("--after: {m}")))?,
+        Some(a) => parse_date("--after", a, today)?,
         None => today,
     };
     let promised_by = args
         .promised_by
         .as_deref()
-        .map(|p| days::parse_when(p, after))
-        .transpose()
-        .map_err(|m| Error::Usage(format!("--promised-by: {m}")))?;
-    let Some((day, skipped)) = days::next_good_day(&cal, after, promised_by) else {
-        return Err(Error::Usage(format!(
-            "no good day found within a year after {after}: does the `{}` calendar make every day a holiday?",
-            cal.name
-        )));
-    };
+        .map(|p| parse_date("--promised-by", p, after))
+        .transpose()?;
+    let next = days::next_good_day(&cal, after, promised_by).map_err(|e| {
+        Error::Usage(match e {
+            days::NoGoodDay::EndOfTime => format!(
+                "no good day found after {after}: the calendar ends on 9999-12-31; give an earlier --after or --promised-by"
+            ),
+            days::NoGoodDay::AllBad => format!(
+                "no good day found within a year after {after}: the `{}` calendar has a holiday, or a day next to one, on every working day; check the calendar file",
+                cal.name
+            ),
+        })
+    })?;
+    let day = next.day;
     let mut why = format!(
         "{}: the first Tuesday, Wednesday or Thursday after {after} that is not a holiday nor next to one",
         days::weekday_name(day.weekday())
@@ -136,15 +136,20 @@ fn when(args: WhenArgs, s: &mut Streams) -> Result<u8, Error> {
             ", and after {p}, the date they said they would reply by"
         ));
     }
+    let n = next.days_skipped();
     why.push_str(&format!(
-        " ({} calendar; {} day{} skipped)",
+        " ({} calendar; {n} day{} skipped)",
         cal.name,
-        skipped.len(),
-        if skipped.len() == 1 { "" } else { "s" }
+        if n == 1 { "" } else { "s" }
     ));
     let mut out = format!("{day}\n{why}\n");
     if args.verbose {
-        for (d, problems) in &skipped {
+        if let Some((from, to)) = next.jumped {
+            out.push_str(&format!(
+                "  skipped {from} to {to}: on or before the date they said they would reply by\n"
+            ));
+        }
+        for (d, problems) in &next.skipped {
             let reasons: Vec<String> = problems.iter().map(|p| p.describe()).collect();
             out.push_str(&format!(
                 "  skipped {}: {}\n",
@@ -415,12 +420,21 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
 
 /// The context the flags give: their send and reply-by dates and calendar.
 pub(crate) fn context(args: &LintArgs, config: &Config, templates: bool) -> Result<Context, Error> {
-    let date = |flag: &str, value: &Option<String>| {
-        value.as_deref().map(|d| parse_date(flag, d)).transpose()
-    };
+    let today = calendar::today();
+    let send_date = args
+        .send_date
+        .as_deref()
+        .map(|d| parse_date("--send-date", d, today))
+        .transpose()?;
+    // A reply-by phrase counts from the send date when one is given.
+    let promised_by = args
+        .promised_by
+        .as_deref()
+        .map(|d| parse_date("--promised-by", d, send_date.unwrap_or(today)))
+        .transpose()?;
     Ok(Context {
-        send_date: date("--send-date", &args.send_date)?,
-        promised_by: date("--promised-by", &args.promised_by)?,
+        send_date,
+        promised_by,
         calendar: calendar_for(args.holidays.as_deref(), config)?,
         templates,
     })

@@ -93,11 +93,13 @@ pub struct LintArgs {
     /// Output format (for `guard`, of what it prints on stderr)
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
-    /// The send date (YYYY-MM-DD or `today`); overrides front matter and the Date: header
-    /// (`guard`: default today)
+    /// The send date (YYYY-MM-DD, or a phrase as `when` takes: today, tomorrow, next
+    /// Tuesday, in 3 days); overrides front matter and the Date: header (`guard`: default
+    /// today)
     #[arg(long, value_name = "DATE")]
     pub send_date: Option<String>,
-    /// The date they promised to reply by (YYYY-MM-DD); overrides front matter
+    /// The date they promised to reply by (YYYY-MM-DD, or a phrase counted from the send
+    /// date: end of next week, Friday); overrides front matter
     #[arg(long, value_name = "DATE")]
     pub promised_by: Option<String>,
     /// Holiday calendar: us, gb, ca, none, or a YAML calendar file

@@ -122,7 +122,7 @@ fn compare(code: &str) {
             if ours != theirs {
                 failures.push(format!("{code} {d} promised {p:?}: {ours:?} != {theirs:?}"));
             }
-            let (next, _) = next_good_day(&cal, d, p).unwrap();
+            let next = next_good_day(&cal, d, p).unwrap().day;
             let expected = reference.when(d, p);
             if next != expected {
                 failures.push(format!(

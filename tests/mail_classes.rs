@@ -1,42 +1,49 @@
-//! The labelled messages of `fixtures/mail-classes` (see its README): blame in any part a
-//! recipient sees stops the guard (exit 1), text it cannot read stops it too (exit 2), and
-//! everything else is handed on byte for byte. `check` decides the same of each file.
+//! The labelled messages of `fixtures/mail-classes` and `fixtures/mail-classes-2` (see their
+//! READMEs): blame in any part a recipient sees stops the guard (exit 1), text it cannot
+//! read stops it too (exit 2), and everything else is handed on byte for byte. `check`
+//! decides the same of each file.
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
 
+/// The labelled folders.
+const SETS: &[&str] = &["fixtures/mail-classes", "fixtures/mail-classes-2"];
+
 struct Row {
+    dir: std::path::PathBuf,
     file: String,
     class: String,
     expect: String,
 }
 
 fn rows() -> Vec<Row> {
-    let dir = common::root().join("fixtures/mail-classes");
-    let text = std::fs::read_to_string(dir.join("labels.tsv")).unwrap();
-    text.lines()
-        .skip(1)
-        .map(|l| {
+    let mut rows = Vec::new();
+    for set in SETS {
+        let dir = common::root().join(set);
+        let text = std::fs::read_to_string(dir.join("labels.tsv")).unwrap();
+        rows.extend(text.lines().skip(1).map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
             Row {
+                dir: dir.clone(),
                 file: f[0].to_string(),
                 class: f[1].to_string(),
                 expect: f[2].to_string(),
             }
-        })
-        .collect()
+        }));
+    }
+    rows
 }
 
 #[test]
 fn each_message_is_stopped_or_handed_on_as_labelled() {
-    let dir = common::root().join("fixtures/mail-classes");
     let rows = rows();
-    assert!(rows.len() >= 100, "{} labelled messages", rows.len());
+    assert!(rows.len() >= 200, "{} labelled messages", rows.len());
     let mut failures = Vec::new();
     let mut per_class: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for row in &rows {
+        let dir = &row.dir;
         let raw = std::fs::read(dir.join(&row.file)).unwrap();
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
@@ -72,7 +79,7 @@ fn each_message_is_stopped_or_handed_on_as_labelled() {
         };
         // `check` reads the file the same way: blame or an unreadable part is a failing
         // finding, a clean message has neither.
-        let run = common::tactful(&dir, &["check", "--format", "short", &row.file], None);
+        let run = common::tactful(dir, &["check", "--format", "short", &row.file], None);
         let check_ok = match row.expect.as_str() {
             "blame" => run.code == 1 && run.stdout.contains("[blame/"),
             "unreadable" => run.code == 1 && run.stdout.contains("[mail/unreadable]"),

@@ -1,8 +1,9 @@
 //! Real mail written by others (`../shared/realworld/mail`): every message is read without
-//! an error, a panic or a hang; fewer than 1 in 100 is flagged for blame or for a
-//! placeholder (which would block a send); and quotes,
-//! attribution lines and signatures are stripped the way the reply samples there need.
-//! Skipped, with a message, when `../shared` is absent.
+//! an error, a panic or a hang; every blame finding is one reviewed below, and fewer than 1
+//! in 100 messages has one that is a false alarm; fewer than 1 in 100 has a placeholder
+//! finding (which would block a send); and quotes, attribution lines and signatures are
+//! stripped the way the reply samples there need. Skipped, with a message, when
+//! `../shared` is absent.
 
 #![allow(clippy::print_stderr)]
 
@@ -38,6 +39,51 @@ fn messages(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Every blame finding in the real mail: (file, rule, words, whether a reader would agree the
+/// words blame or shame the reader). A new finding, or a lost one, fails the test until it
+/// is reviewed here.
+const REVIEWED: &[(&str, &str, &str, bool)] = &[
+    // A reply parser's test sample, one sentence long: not a reminder of earlier mail.
+    (
+        "github__email_reply_parser/email_BlackBerry.txt",
+        "blame/per-my-last-email",
+        "Here is another email",
+        false,
+    ),
+    (
+        "github__email_reply_parser/email_iPhone.txt",
+        "blame/per-my-last-email",
+        "Here is another email",
+        false,
+    ),
+    (
+        "github__email_reply_parser/email_multi_word_sent_from_my_mobile_device.txt",
+        "blame/per-my-last-email",
+        "Here is another email",
+        false,
+    ),
+    (
+        "github__email_reply_parser/email_sent_from_my_not_signature.txt",
+        "blame/per-my-last-email",
+        "Here is another email",
+        false,
+    ),
+    // Written between quoted lines of a kernel thread: blame, though not in a job search.
+    (
+        "notmuch__notmuch/lkml/cur/1382298775.002992:2,",
+        "blame/you-didnt-reply",
+        "Someone dropped the ball",
+        true,
+    ),
+    // A demand for a reply.
+    (
+        "notmuch__notmuch/threading/ghost-root/1532672447.R6968667928580738175.len:2,S",
+        "blame/demand",
+        "please respond to this message.",
+        true,
+    ),
+];
 
 fn rules() -> RuleSet {
     RuleSet::build(builtin::packs().unwrap(), &Overrides::default()).unwrap()
@@ -76,13 +122,12 @@ fn every_real_message_is_read_and_few_are_flagged_for_blame() {
                 "{shown}: {f:?}"
             );
         }
-        let blame: Vec<_> = findings
-            .iter()
-            .filter(|f| f.rule.starts_with("blame/"))
-            .map(|f| String::from_utf8_lossy(&bytes[f.span.clone()]).into_owned())
-            .collect();
-        if !blame.is_empty() {
-            flagged.push((shown.clone(), blame));
+        for f in findings.iter().filter(|f| f.rule.starts_with("blame/")) {
+            let words = f
+                .words
+                .clone()
+                .unwrap_or_else(|| String::from_utf8_lossy(&bytes[f.span.clone()]).into_owned());
+            flagged.push((shown.clone(), f.rule.to_string(), words));
         }
         let holes: Vec<_> = findings
             .iter()
@@ -94,7 +139,7 @@ fn every_real_message_is_read_and_few_are_flagged_for_blame() {
         }
     }
     eprintln!(
-        "{} of {} messages ({} read as mail) flagged for blame: {flagged:#?}",
+        "{} blame findings in {} messages ({} read as mail): {flagged:#?}",
         flagged.len(),
         files.len(),
         mail
@@ -110,10 +155,22 @@ fn every_real_message_is_read_and_few_are_flagged_for_blame() {
         placeholders.len(),
         files.len()
     );
+    let reviewed: Vec<(String, String, String)> = REVIEWED
+        .iter()
+        .map(|(f, r, w, _)| (f.to_string(), r.to_string(), w.to_string()))
+        .collect();
+    let new: Vec<_> = flagged.iter().filter(|f| !reviewed.contains(f)).collect();
+    let lost: Vec<_> = reviewed.iter().filter(|r| !flagged.contains(r)).collect();
     assert!(
-        flagged.len() * 100 < files.len(),
-        "{} of {} real messages flagged for blame: {flagged:#?}",
-        flagged.len(),
+        new.is_empty() && lost.is_empty(),
+        "blame findings not yet reviewed: {new:#?}\nreviewed findings no longer found: {lost:#?}"
+    );
+    let mut false_alarms: Vec<&str> = REVIEWED.iter().filter(|r| !r.3).map(|r| r.0).collect();
+    false_alarms.dedup();
+    assert!(
+        false_alarms.len() * 100 < files.len(),
+        "{} of {} real messages have a blame false alarm",
+        false_alarms.len(),
         files.len()
     );
 }
@@ -171,7 +228,12 @@ fn quotes_attributions_and_signatures_are_stripped_from_real_replies() {
     // An attribution wrapped over three lines, and one at the very top.
     let lines = author_lines(&dir, "email_1_6.txt");
     assert!(!lines.iter().any(|l| l.contains("wrote")), "{lines:?}");
-    assert!(author_lines(&dir, "email_1_8.txt").is_empty());
+    // At the very top, then quoted with `>`: the replies below and between the quoted
+    // lines are the author's.
+    assert_eq!(
+        author_lines(&dir, "email_1_8.txt"),
+        ["I will reply under this one", "and under this."]
+    );
     // The pathological sample: a huge quote after a Gmail attribution.
     expect(
         "pathological.txt",

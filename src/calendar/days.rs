@@ -146,28 +146,75 @@ fn neighbour_holiday(cal: &Calendar, d: Date, dir: i32) -> Option<String> {
     (!names.is_empty()).then(|| names.join(" and "))
 }
 
+/// The next good day to follow up, and the days passed over on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextGood {
+    pub day: Date,
+    /// Each day skipped, with its problems.
+    pub skipped: Skipped,
+    /// Days before the promised date passed over without being listed, when it is far off:
+    /// from the first to the last (inclusive).
+    pub jumped: Option<(Date, Date)>,
+}
+
+impl NextGood {
+    /// How many days were passed over in all.
+    pub fn days_skipped(&self) -> usize {
+        let jumped = self.jumped.map_or(0, |(a, b)| {
+            b.since(a).map_or(0, |s| s.get_days().max(0) as usize + 1)
+        });
+        self.skipped.len() + jumped
+    }
+}
+
+/// Why no good day was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoGoodDay {
+    /// The search ran past the last date there is (9999-12-31).
+    EndOfTime,
+    /// A year of days went by and every one had a problem.
+    AllBad,
+}
+
+/// Days before the promised date longer than this are passed over unlisted.
+const LISTED: i32 = 62;
+
 /// The first day strictly after `after` with no timing problem (a Tuesday, Wednesday or
 /// Thursday, not a holiday nor next to one, and strictly later than `promised_by`), and
-/// each day skipped on the way with its problems.
+/// each day skipped on the way with its problems. A promised date far off is jumped to,
+/// so the cost does not grow with how far off it is.
 pub fn next_good_day(
     cal: &Calendar,
     after: Date,
     promised_by: Option<Date>,
-) -> Option<(Date, Skipped)> {
+) -> Result<NextGood, NoGoodDay> {
     let mut skipped = Vec::new();
     let mut d = after;
-    // Past the promised date, a good day comes within a few weeks unless the calendar is
-    // full of holidays.
-    let limit = promised_by.map_or(0, |p| p.since(after).map_or(0, |s| s.get_days().max(0)));
+    let mut jumped = None;
+    if let Some(p) = promised_by {
+        let days = p.since(after).map_or(0, |s| s.get_days());
+        if days > LISTED {
+            // Every day up to a week before the promise is before the promise; the last
+            // week is listed, with whatever else is wrong with its days.
+            let to = step(p, -7).ok_or(NoGoodDay::EndOfTime)?;
+            jumped = Some((step(after, 1).ok_or(NoGoodDay::EndOfTime)?, to));
+            d = to;
+        }
+    }
+    let limit = promised_by.map_or(0, |p| p.since(d).map_or(0, |s| s.get_days().max(0)));
     for _ in 0..(HORIZON + limit) {
-        d = step(d, 1)?;
+        d = step(d, 1).ok_or(NoGoodDay::EndOfTime)?;
         let p = problems(cal, d, promised_by);
         if p.is_empty() {
-            return Some((d, skipped));
+            return Ok(NextGood {
+                day: d,
+                skipped,
+                jumped,
+            });
         }
         skipped.push((d, p));
     }
-    None
+    Err(NoGoodDay::AllBad)
 }
 
 /// Reads a date given on the command line: `YYYY-MM-DD`, or a plain phrase relative to
@@ -176,10 +223,8 @@ pub fn next_good_day(
 /// "end of next week" (a Friday), "in 3 days", "in 2 weeks", "in a week".
 pub fn parse_when(text: &str, base: Date) -> Result<Date, String> {
     let t = text.trim().to_ascii_lowercase();
-    if let Ok(d) = t.parse::<Date>() {
-        if t.len() == 10 {
-            return Ok(d);
-        }
+    if let Some(iso) = iso_date(&t) {
+        return iso;
     }
     let words: Vec<&str> = t
         .split_whitespace()
@@ -220,6 +265,49 @@ pub fn parse_when(text: &str, base: Date) -> Result<Date, String> {
              next Friday, next week, end of the week, end of next week, in 3 days, in 2 weeks"
         )
     })
+}
+
+/// A date written `YYYY-MM-DD`, or what is wrong with one written that way; `None` when
+/// `t` is not written that way at all.
+fn iso_date(t: &str) -> Option<Result<Date, String>> {
+    let parts: Vec<&str> = t.split('-').collect();
+    let [y, m, d] = parts[..] else {
+        return None;
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return None;
+    }
+    let (y, m, d): (i16, i8, i8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    if !(1..=12).contains(&m) {
+        return Some(Err(format!(
+            "`{t}` is not a date: there is no month {m} (write YYYY-MM-DD, months 01 to 12)"
+        )));
+    }
+    if y == 0 {
+        return Some(Err(format!("`{t}` is not a date: years start at 0001")));
+    }
+    let days = Date::new(y, m, 1).map_or(31, |first| first.days_in_month());
+    Some(Date::new(y, m, d).map_err(|_| {
+        format!(
+            "`{t}` is not a date: {} {y} has {days} days",
+            MONTHS[(m - 1) as usize]
+        )
+    }))
 }
 
 fn count(word: &str) -> Option<i32> {
@@ -263,9 +351,45 @@ mod tests {
             rules(&us, date(2026, 12, 1), Some(date(2026, 12, 1))),
             ["timing/before-promised"]
         );
-        let (next, skipped) = next_good_day(&us, date(2026, 11, 24), None).unwrap();
-        assert_eq!(next, date(2026, 12, 1));
-        assert_eq!(skipped.len(), 6);
+        let next = next_good_day(&us, date(2026, 11, 24), None).unwrap();
+        assert_eq!(next.day, date(2026, 12, 1));
+        assert_eq!(next.skipped.len(), 6);
+        assert_eq!(next.days_skipped(), 6);
+    }
+
+    #[test]
+    fn a_far_promise_is_jumped_to_and_the_end_of_time_is_said() {
+        let us = Calendar::builtin("us").unwrap();
+        // Jumped, with the same answer as walking day by day would give.
+        let next = next_good_day(&us, date(2026, 12, 1), Some(date(2027, 6, 30))).unwrap();
+        assert_eq!(next.day, date(2027, 7, 1));
+        assert_eq!(next.jumped, Some((date(2026, 12, 2), date(2027, 6, 23))));
+        assert_eq!(next.days_skipped(), 211);
+        let far = next_good_day(&us, date(2026, 12, 1), Some(date(9000, 12, 31))).unwrap();
+        assert!(far.day > date(9000, 12, 31) && far.skipped.len() < 30);
+        assert_eq!(
+            next_good_day(&us, date(9999, 12, 30), None),
+            Err(NoGoodDay::EndOfTime)
+        );
+        assert_eq!(
+            next_good_day(&us, date(2026, 12, 1), Some(date(9999, 12, 31))),
+            Err(NoGoodDay::EndOfTime)
+        );
+    }
+
+    #[test]
+    fn impossible_dates_say_what_is_wrong() {
+        let base = date(2026, 11, 26);
+        let e = parse_when("2026-02-30", base).unwrap_err();
+        assert!(e.contains("February 2026 has 28 days"), "{e}");
+        let e = parse_when("2028-02-30", base).unwrap_err();
+        assert!(e.contains("February 2028 has 29 days"), "{e}");
+        let e = parse_when("2026-13-01", base).unwrap_err();
+        assert!(e.contains("no month 13"), "{e}");
+        assert_eq!(parse_when("2026-02-28", base), Ok(date(2026, 2, 28)));
+        assert!(parse_when("26-02-28", base)
+            .unwrap_err()
+            .contains("write YYYY-MM-DD"));
     }
 
     #[test]

@@ -363,7 +363,11 @@ pub fn read(raw: &[u8]) -> Mail {
     let norm: &[u8] = &norm;
     let display = display(norm);
     let skip = preamble_len(norm);
-    let Some(message) = MessageParser::default().parse(&norm[skip..]) else {
+    // The parser must not take tactful down with it: should it panic on some input (its
+    // own debug assertions do on a few malformed nestings), the message is unreadable.
+    let parsed = std::panic::catch_unwind(|| MessageParser::default().parse(&norm[skip..]));
+    let broken = parsed.is_err();
+    let Some(message) = parsed.ok().flatten() else {
         // No header at all: the whole input is the body.
         let lint = display.clone();
         let len = lint.len();
@@ -389,7 +393,14 @@ pub fn read(raw: &[u8]) -> Mail {
                 }],
                 display,
             },
-            unreadable: Vec::new(),
+            unreadable: if broken {
+                vec![Unreadable {
+                    span: 0..len,
+                    reason: "the MIME structure of the message cannot be read".into(),
+                }]
+            } else {
+                Vec::new()
+            },
         };
     };
     let root = message.root_part();

@@ -230,6 +230,44 @@ fn is_subject_tag(before: &str) -> bool {
     }
 }
 
+/// Words that joined before a blank word make one (`firstname`, `yourcompany`).
+const BLANK_PREFIXES: &[&str] = &[
+    "your",
+    "my",
+    "first",
+    "last",
+    "full",
+    "company",
+    "job",
+    "team",
+    "hiring",
+    "contact",
+    "recipient",
+    "sender",
+    "start",
+    "end",
+    "interview",
+    "meeting",
+    "mutual",
+    "candidate",
+];
+
+/// Whether one bracketed word names a blank: a blank word (`company`), or one made of a
+/// blank word and another (`firstname`, `companyname`, `your-name`, `job-title`).
+fn names_a_blank(word: &str) -> bool {
+    word.split('-').any(|part| {
+        BLANK_WORDS.contains(&part)
+            || BLANK_PREFIXES.iter().any(|p| {
+                part.strip_prefix(p)
+                    .is_some_and(|rest| BLANK_WORDS.contains(&rest))
+            })
+            || ["name", "title", "date"].iter().any(|s| {
+                part.strip_suffix(s)
+                    .is_some_and(|rest| BLANK_WORDS.contains(&rest))
+            })
+    })
+}
+
 fn is_placeholder(found: &str, before: Option<char>, after: &str) -> bool {
     // `items[i]`, `map{key}`, `f<T>`: code, not a blank.
     let code_before =
@@ -242,13 +280,24 @@ fn is_placeholder(found: &str, before: Option<char>, after: &str) -> bool {
     let lower = inner.to_lowercase();
     match found.as_bytes()[0] {
         b'[' => {
-            let one_lowercase_word = inner.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+            let one_word = !inner.contains([' ', '/', '.', '_']);
+            // A path or a file name (`[arch/powerpc/io.o]`, `[build_log]`): one token of code.
+            let code = !inner.contains(' ')
+                && (inner.contains('_')
+                    || inner
+                        .split('.')
+                        .skip(1)
+                        .any(|e| e.starts_with(char::is_alphabetic))
+                    || (inner.contains('/') && inner == lower));
             // A Markdown link or reference, or a link definition.
             !after.starts_with(['(', '[', ':'])
                 && inner.chars().count() > 1
                 && !NOT_PLACEHOLDERS.contains(&lower.as_str())
                 && !lower.starts_with("patch ")
-                && (!one_lowercase_word || BLANK_WORDS.contains(&lower.as_str()))
+                && !code
+                // One word alone is a blank only when it names one (`[Company]`, `[NAME]`,
+                // `[FirstName]`); others are tags and code (`[NETFILTER]`, `[tag]`, `[i]`).
+                && (!one_word || names_a_blank(&lower))
         }
         b'<' => inner.chars().count() > 1 && !HTML_TAGS.contains(&lower.as_str()),
         _ => true,
@@ -284,6 +333,16 @@ mod tests {
             found("at [company] as [job title]"),
             ["[company]", "[job title]"]
         );
+        assert_eq!(
+            found("[NAME], [Position], [FirstName] and [your-name] and [Company/School]"),
+            [
+                "[NAME]",
+                "[Position]",
+                "[FirstName]",
+                "[your-name]",
+                "[Company/School]"
+            ]
+        );
         assert_eq!(find("[Company] tag", 9), Vec::<Range<usize>>::new());
         let subject = "    Re: [list] Checking in on the [Role] opening\n\nbody";
         assert_eq!(find(subject, 44).len(), 1);
@@ -295,7 +354,8 @@ mod tests {
         let text = "See [the post](https://x.y) and [docs][1], note [1], [PATCH v2 3/5] and \
                     [PATCH], [sic], [EXTERNAL], <jane@example.com>, <br>, <https://x.y>, \
                     100% and 50%, a {} and 3 < 4 > 2, items[i], map{key}, [tag], \
-                    notmuch <expression>, %A47%, [A], [kvm_]cvt, \\{mode-map}, [PATCH -next].";
+                    notmuch <expression>, %A47%, [A], [kvm_]cvt, \\{mode-map}, [PATCH -next], \
+                    [NETFILTER], [arch/powerpc/io.o], [build_log], [Makefile.am], [Monday].";
         assert_eq!(found(text), Vec::<&str>::new());
     }
 }

@@ -17,11 +17,32 @@ pub(super) fn scan(source: &str, range: Range<usize>, mask: &mut Mask) -> usize 
     let end = range.end;
     let lines: Vec<(usize, usize, usize)> = lines_in(source, range).collect();
     let mut seen_words = false;
-    for (i, &(start, end, next)) in lines.iter().enumerate() {
+    // Lines of an attribution already handled.
+    let mut skip_to = 0;
+    for (i, &(start, end, _)) in lines.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
         let line = &source[start..end];
         let trimmed = line.trim();
         if line.trim_start().starts_with('>') {
             mask.blank(start..end);
+            continue;
+        }
+        if let Some(last) = attribution_at(&lines, i, source) {
+            // Quoted with `>` below it, the reply may go on after the quote (bottom-posted
+            // or between quoted lines): only the attribution is hidden. Without `>`, all
+            // that follows is the quoted message.
+            let quoted = lines[last + 1..]
+                .iter()
+                .map(|&(s, e, _)| source[s..e].trim_start())
+                .find(|l| !l.is_empty())
+                .is_some_and(|l| l.starts_with('>'));
+            if !quoted {
+                return start;
+            }
+            mask.blank(start..lines[last].1);
+            skip_to = last + 1;
             continue;
         }
         if is_cut_line(line) {
@@ -30,26 +51,36 @@ pub(super) fn scan(source: &str, range: Range<usize>, mask: &mut Mask) -> usize 
         if trimmed.is_empty() {
             continue;
         }
-        // An attribution wrapped over two or three lines: "On …" then "… wrote:".
-        if trimmed.len() < 200 && starts_attribution(trimmed) {
-            let mut joined = trimmed.to_string();
-            for &(s2, e2, _) in lines.iter().skip(i + 1).take(2) {
-                joined.push(' ');
-                joined.push_str(source[s2..e2].trim());
-                if joined.ends_with(':') && attribution().is_match(&joined) {
-                    return start;
-                }
-            }
-        }
         // Outlook's reply header: "From: …" then "Sent:"/"Date:" within a few lines,
         // only after the author has written something (a draft may start with headers).
         if seen_words && outlook_from(&lines[i..], source) {
             return start;
         }
-        let _ = next;
         seen_words = true;
     }
     end
+}
+
+/// The index of the last line of an attribution ("On … wrote:", also wrapped over two or
+/// three lines) that starts at line `i`.
+fn attribution_at(lines: &[(usize, usize, usize)], i: usize, source: &str) -> Option<usize> {
+    let (start, end, _) = lines[i];
+    let trimmed = source[start..end].trim();
+    if trimmed.len() >= 200 || !starts_attribution(trimmed) {
+        return None;
+    }
+    if trimmed.ends_with(':') && attribution().is_match(trimmed) {
+        return Some(i);
+    }
+    let mut joined = trimmed.to_string();
+    for (k, &(s2, e2, _)) in lines.iter().enumerate().skip(i + 1).take(2) {
+        joined.push(' ');
+        joined.push_str(source[s2..e2].trim());
+        if joined.ends_with(':') && attribution().is_match(&joined) {
+            return Some(k);
+        }
+    }
+    None
 }
 
 fn is_cut_line(line: &str) -> bool {
@@ -61,8 +92,7 @@ fn is_cut_line(line: &str) -> bool {
         return false;
     }
     // Cheap tests first, so that a draft without such lines never builds the regexes.
-    (t.ends_with(':') && attribution().is_match(t))
-        || (may_be_cut_marker(t) && cut_markers().is_match(t))
+    may_be_cut_marker(t) && cut_markers().is_match(t)
 }
 
 /// True when `t` starts the way one of [`cut_markers`] does.
@@ -139,15 +169,31 @@ mod tests {
         assert!(src[author_end(src)..].starts_with("Sent from"));
         let src = "Hello\n--\nJane\n";
         assert!(src[author_end(src)..].starts_with("--"));
-        let src = "Hello\nOn Tue, Nov 3, 2026, Jane wrote:\n> hi\n";
+        let src = "Hello\nOn Tue, Nov 3, 2026, Jane wrote:\nhi\n";
         assert!(src[author_end(src)..].starts_with("On Tue"));
         let src = "Hello\n\nSent from my Verizon Wireless BlackBerry\n";
         assert!(src[author_end(src)..].starts_with("Sent from"));
         let src = "Hello\nSent from my desk, is much easier then my mobile phone.\n";
         assert_eq!(author_end(src), src.len());
-        let src = "Hi\nOn Dec 16, 2011, at 12:47 PM, Corey\n<reply@example.com>\nwrote:\n> x\n";
+        let src = "Hi\nOn Dec 16, 2011, at 12:47 PM, Corey\n<reply@example.com>\nwrote:\nx\n";
         assert!(src[author_end(src)..].starts_with("On Dec"));
         let src = "From: me@x.com\nSubject: hi\n\nHello there\n";
         assert_eq!(author_end(src), src.len());
+    }
+
+    #[test]
+    fn a_reply_below_or_between_quotes_is_the_authors() {
+        let src = "On Tue, Nov 3, 2026, Jane wrote:\n> Any news?\n> Jane\n\nI never heard back.\n";
+        let mut mask = Mask::new();
+        assert_eq!(scan(src, 0..src.len(), &mut mask), src.len());
+        let text = mask.apply(src);
+        assert!(text.contains("I never heard back."), "{text:?}");
+        assert!(
+            !text.contains("wrote") && !text.contains("Any news"),
+            "{text:?}"
+        );
+        // Without quote marks, what follows the attribution is the quoted message.
+        let src = "Thanks!\nOn Tue, Nov 3, 2026, Jane wrote:\nAny news?\n";
+        assert!(src[author_end(src)..].starts_with("On Tue"));
     }
 }

@@ -28,7 +28,9 @@ impl SendDay {
         Some(SendDay {
             date,
             problems: days::problems(&ctx.calendar, date, promised),
-            next: days::next_good_day(&ctx.calendar, date, promised).map(|(d, _)| d),
+            next: days::next_good_day(&ctx.calendar, date, promised)
+                .ok()
+                .map(|n| n.day),
         })
     }
 }
