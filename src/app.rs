@@ -8,20 +8,17 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::baseline;
-use crate::calendar::{self, days, Calendar};
+use crate::calendar::{self, days};
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, LintArgs, ListFormat, RuleArgs, RulesArgs,
-    WhenArgs,
+    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RulesArgs, WhenArgs,
 };
-use crate::config::{Config, Deny};
+use crate::config::Config;
 use crate::error::Error;
 use crate::finding::Severity;
-use crate::input::{Draft, Format as InputFormat};
-use crate::lint::lint;
-use crate::render::{self, FileReport, RuleDoc, Style};
-use crate::rules::{builtin, pack, Context, Origin, Overrides, RuleSet};
+use crate::input::Format as InputFormat;
+use crate::pipeline::{self, parse_date, Linted, Session};
+use crate::render::{self, Failure, Style, Summary};
 use crate::source::LineIndex;
-use crate::suppress;
 
 /// Exit statuses (CONTRACT §2).
 pub const EXIT_CLEAN: u8 = 0;
@@ -53,58 +50,25 @@ pub fn run(cli: Cli, s: &mut Streams) -> u8 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            report_error(&e, s);
+            report_error(&e, s.stderr, s.stderr_is_terminal);
             EXIT_FAILURE
         }
     }
 }
 
-pub(crate) fn report_error(e: &Error, s: &mut Streams) {
-    let color = s.stderr_is_terminal && std::env::var_os("NO_COLOR").is_none();
+/// Writes `e` to `out` (stderr), located errors with their source line.
+pub(crate) fn report_error(e: &Error, out: &mut dyn Write, terminal: bool) {
+    let color = terminal && std::env::var_os("NO_COLOR").is_none();
     let _ = match e {
-        Error::Source(se) => render::render_source_error(se, color, s.stderr),
-        other => writeln!(s.stderr, "error: {other}"),
+        Error::Source(se) => render::render_source_error(se, color, out),
+        other => writeln!(out, "error: {other}"),
     };
-}
-
-/// A date given with `flag`: `YYYY-MM-DD`, or what `tactful when` takes (today, tomorrow,
-/// next Friday, in 2 weeks, ...) counted from `base`.
-pub(crate) fn parse_date(
-    flag: &str,
-    value: &str,
-    base: jiff::civil::Date,
-) -> Result<jiff::civil::Date, Error> {
-    days::parse_when(value, base).map_err(|m| Error::Usage(format!("{flag}: {m}")))
-}
-
-/// The calendar named by `--holidays`, else by the config (a file named there is found
-/// relative to the config file), else `us`.
-pub(crate) fn calendar_for(flag: Option<&str>, config: &Config) -> Result<Calendar, Error> {
-    match (flag, &config.holidays) {
-        (Some(h), _) => Calendar::resolve(h, None),
-        (None, Some(h)) => Calendar::resolve(h, config.path.as_deref().and_then(Path::parent)),
-        (None, None) => Ok(Calendar::default()),
-    }
-}
-
-/// The config given with `--config`, or the one found from the current directory up.
-fn load_config(path: Option<&Path>) -> Result<Config, Error> {
-    match path {
-        Some(p) => Config::load(p),
-        None => {
-            let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-            match Config::discover(&cwd) {
-                Some(p) => Config::load(&p),
-                None => Ok(Config::default()),
-            }
-        }
-    }
 }
 
 /// `tactful when`: the next good day to follow up.
 fn when(args: WhenArgs, s: &mut Streams) -> Result<u8, Error> {
-    let config = load_config(args.config.as_deref())?;
-    let cal = calendar_for(args.holidays.as_deref(), &config)?;
+    let config = pipeline::load_config(args.config.as_deref())?;
+    let cal = pipeline::calendar_for(args.holidays.as_deref(), &config)?;
     let today = calendar::today();
     let after = match &args.after {
         Some(a) => parse_date("--after", a, today)?,
@@ -167,107 +131,67 @@ fn when(args: WhenArgs, s: &mut Streams) -> Result<u8, Error> {
     Ok(EXIT_CLEAN)
 }
 
-/// Loads the config and the packs named by flags and config, and compiles them.
-pub fn load_rules(args: &RuleArgs) -> Result<(RuleSet, Config), Error> {
-    load_rules_with(args, &[])
-}
-
-/// Like [`load_rules`], and the built-in packs named in `always` are loaded even with
-/// `--no-default-rules`.
-pub fn load_rules_with(args: &RuleArgs, always: &[&str]) -> Result<(RuleSet, Config), Error> {
-    let config = load_config(args.config.as_deref())?;
-    let mut packs = Vec::new();
-    if !(args.no_default_rules || config.no_default_rules) {
-        packs.extend(builtin::packs()?);
-    } else {
-        for pack in builtin::packs()? {
-            if always.contains(&pack.name.as_str()) {
-                packs.push(pack);
-            }
-        }
-    }
-    for path in config.packs.iter().chain(&args.rules) {
-        for file in pack_files(path)? {
-            let display = file.display().to_string();
-            let text = std::fs::read_to_string(&file).map_err(|e| Error::Input {
-                path: display.clone(),
-                message: format!("cannot read rule pack: {e}"),
-            })?;
-            packs.push(pack::parse(&display, &text, Origin::File)?);
-        }
-    }
-    let mut overrides = Overrides::default();
-    for (id, level, _) in &config.rules {
-        overrides.severity.insert(id.clone(), level.severity());
-    }
-    let set = RuleSet::build(packs, &overrides)?;
-    for (id, _, span) in &config.rules {
-        if set.get(id).is_none() {
-            return Err(config
-                .error(span.clone(), format!("unknown rule `{id}`"))
-                .with_note("`tactful rules` lists the loaded rules")
-                .into());
-        }
-    }
-    Ok((set, config))
-}
-
-/// A pack path: a file, or every `.yaml`/`.yml` file in a folder, sorted.
-fn pack_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
-    let err = |m: String| Error::Input {
-        path: path.display().to_string(),
-        message: m,
-    };
-    if path.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| err(format!("cannot read folder: {e}")))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                p.is_file()
-                    && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-            })
-            .collect();
-        files.sort();
-        Ok(files)
-    } else if path.exists() {
-        Ok(vec![path.to_path_buf()])
-    } else {
-        Err(err("no such rule pack file or folder".into()))
-    }
-}
-
+/// One input of `check`, named as the run reports it.
 enum Input {
     Stdin,
     File(PathBuf),
+    /// A path that cannot be linted at all (missing, or a folder that cannot be walked).
+    Broken(String, Error),
 }
 
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) => p.display().to_string(),
+            Input::Broken(name, _) => name.clone(),
+        }
+    }
+}
+
+/// How many files are linted in parallel before their results are written: enough to keep
+/// every core busy, few enough that memory stays flat for any number of files.
+const CHUNK: usize = 256;
+
 fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
-    let (rules, config) = load_rules(&args.lint.rule_args)?;
+    let session = Session::new(&args.lint, args.templates, false)?;
     // Not dropped: the process ends soon after, and freeing every compiled phrase one by
     // one would cost a one-draft run more than linting the draft does.
-    let rules = std::mem::ManuallyDrop::new(rules);
-    let ctx = context(&args.lint, &config, args.templates || config.templates)?;
-    let deny = args.lint.deny.or(config.deny).unwrap_or(Deny::Errors);
+    let session = std::mem::ManuallyDrop::new(session);
+    warn(s, &session.warnings);
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from(if s.stdin_is_terminal { "." } else { "-" }));
     }
     let mut inputs = Vec::new();
-    let mut failures: Vec<Error> = Vec::new();
     for p in &paths {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if p.is_dir() {
-            walk(p, &config, &mut inputs, &mut failures);
+            walk(p, &session.config, &mut inputs);
         } else if p.exists() {
             inputs.push(Input::File(p.clone()));
         } else {
-            failures.push(Error::Input {
-                path: p.display().to_string(),
-                message: "no such file or directory".into(),
-            });
+            inputs.push(missing(p));
         }
     }
+    // Sorted by name: the order of the output, whatever order the walk found them in.
+    inputs.sort_by_cached_key(Input::name);
+    if let Some(target) = &args.write_baseline {
+        let files: Vec<&Path> = inputs
+            .iter()
+            .filter_map(|i| match i {
+                Input::File(p) => Some(p.as_path()),
+                _ => None,
+            })
+            .collect();
+        baseline::Recorder::check_target(target, &files)?;
+    }
+    let mut known = args
+        .baseline
+        .as_deref()
+        .map(baseline::Baseline::load)
+        .transpose()?;
     let mut stdin_bytes = None;
     if inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         let mut buf = Vec::new();
@@ -293,151 +217,179 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
                 let format = InputFormat::from_path(&display);
                 (display, bytes, format)
             }
+            Input::Broken(_, e) => return Err(clone_error(e)),
         };
-        let mut draft = Draft::parse(&path, bytes, format)?;
-        if ctx.templates {
-            draft.treat_as_template();
-        }
-        let findings = lint(&draft, &rules, &ctx);
-        let mut directives = suppress::directives(&draft);
-        let mut used_ignores = vec![false; config.ignore.len()];
-        let send_date = ctx.send_date(&draft).map(|d| d.to_string());
-        let source = draft.into_shown_source();
-        let findings = suppress::apply(
-            findings,
-            &mut directives,
-            &config.ignore,
-            &mut used_ignores,
-            &path,
-            &source,
-        );
-        let unused = directives
-            .into_iter()
-            .filter(|d| !d.used)
-            .map(|d| d.span)
-            .collect();
-        Ok(Linted {
-            report: FileReport {
-                path,
-                send_date,
-                findings,
-                source,
-            },
-            unused,
-            used_ignores,
-        })
+        session.lint(&path, bytes, format)
     };
-    // One file needs no thread pool; starting one would cost more than linting it.
-    let results: Vec<Result<Linted, Error>> = if inputs.len() > 1 {
-        inputs.par_iter().map(lint_one).collect()
-    } else {
-        inputs.iter().map(lint_one).collect()
+    let format = args.lint.format;
+    let docs = session.docs();
+    let style = Style {
+        color: use_color(args.lint.color, s.stdout_is_terminal),
+        quiet: args.lint.quiet,
     };
-    let mut reports = Vec::new();
+    let mut recorder = args
+        .write_baseline
+        .as_ref()
+        .map(|_| baseline::Recorder::default());
+    let mut summary = Summary::default();
+    let mut failed = false;
+    let mut failing = false;
     let mut unused: Vec<String> = Vec::new();
-    let mut ignore_used = vec![false; config.ignore.len()];
-    for r in results {
-        match r {
-            Ok(l) => {
-                let index = LineIndex::new(&l.report.source);
-                for span in &l.unused {
-                    let (line, col) = index.line_col(&l.report.source, span.start);
-                    let what = l.report.source[span.clone()].trim();
-                    unused.push(format!(
-                        "{}:{line}:{col}: unused suppression: {what} silenced nothing",
-                        l.report.path
-                    ));
+    let mut ignore_used = vec![false; session.config.ignore.len()];
+    let mut output_error = None;
+    {
+        let mut sink = render::sink(format, &docs, style, &mut *s.stdout);
+        // One file needs no thread pool; starting one would cost more than linting it.
+        for chunk in inputs.chunks(CHUNK) {
+            let results: Vec<Result<Linted, Error>> = if chunk.len() > 1 {
+                chunk.par_iter().map(lint_one).collect()
+            } else {
+                chunk.iter().map(lint_one).collect()
+            };
+            for (input, result) in chunk.iter().zip(results) {
+                let written = match result {
+                    Ok(mut l) => {
+                        note_suppressions(&l, &mut unused, &mut ignore_used);
+                        if let Some(r) = &mut recorder {
+                            r.add(&l.report);
+                        }
+                        if let Some(b) = &mut known {
+                            b.apply(&mut l.report);
+                        }
+                        failing |= session.fails(&l.report);
+                        summary.add(&l.report);
+                        sink.file(&l.report)
+                    }
+                    Err(e) => {
+                        failed = true;
+                        summary.failed += 1;
+                        let failure = Failure::new(&input.name(), e);
+                        // Said on stderr too, except where the output itself says it in words.
+                        if format != render::Format::Short {
+                            report_error(&failure.error, s.stderr, s.stderr_is_terminal);
+                        }
+                        sink.failed(&failure)
+                    }
+                };
+                if let Err(e) = written {
+                    output_error = Some(e);
+                    break;
                 }
-                for (seen, used) in ignore_used.iter_mut().zip(&l.used_ignores) {
-                    *seen |= used;
-                }
-                reports.push(l.report);
             }
-            Err(e) => failures.push(e),
+            if output_error.is_some() {
+                break;
+            }
+        }
+        if output_error.is_none() {
+            if let Err(e) = sink.finish(&summary) {
+                output_error = Some(e);
+            }
         }
     }
-    let config_index = LineIndex::new(&config.text);
-    let config_path = config
-        .path
-        .as_ref()
-        .map_or("<config>".into(), |p| p.display().to_string());
-    for (entry, used) in config.ignore.iter().zip(&ignore_used) {
+    if let Some(e) = output_error {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            report_error(
+                &Error::Input {
+                    path: "<stdout>".into(),
+                    message: format!("cannot write output: {e}"),
+                },
+                s.stderr,
+                s.stderr_is_terminal,
+            );
+            return Ok(EXIT_FAILURE);
+        }
+    }
+    let config_index = LineIndex::new(&session.config.text);
+    for (entry, used) in session.config.ignore.iter().zip(&ignore_used) {
         if !used {
-            let (line, col) = config_index.line_col(&config.text, entry.span.start);
-            let path = &config_path;
+            let (line, col) = config_index.line_col(&session.config.text, entry.span.start);
             unused.push(format!(
-                "{path}:{line}:{col}: unused ignore entry for `{}` silenced nothing",
+                "{}:{line}:{col}: unused ignore entry for `{}` silenced nothing",
+                session.config_name(),
                 entry.rule
             ));
         }
     }
     unused.sort();
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(path) = &args.write_baseline {
-        baseline::write(path, &reports)?;
-    }
-    if let Some(path) = &args.baseline {
-        baseline::apply(path, &mut reports)?;
-    }
-    let style = Style {
-        color: use_color(args.lint.color, s.stdout_is_terminal),
-        quiet: args.lint.quiet,
-    };
-    if let Err(e) = render::render(
-        args.lint.format,
-        &reports,
-        &rule_docs(&rules),
-        style,
-        s.stdout,
-    ) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            failures.push(Error::Input {
-                path: "<stdout>".into(),
-                message: format!("cannot write output: {e}"),
-            });
-        }
-    }
     if args.report_unused_disables {
         for line in &unused {
             let _ = writeln!(s.stderr, "{line}");
         }
     }
-    for f in &failures {
-        report_error(f, s);
-    }
-    if !failures.is_empty() {
+    if failed {
+        if args.write_baseline.is_some() {
+            let _ = writeln!(
+                s.stderr,
+                "tactful: the baseline was not written, since not every file could be linted"
+            );
+        }
         return Ok(EXIT_FAILURE);
+    }
+    if let (Some(r), Some(path)) = (recorder, &args.write_baseline) {
+        r.write(path)?;
     }
     if args.report_unused_disables && !unused.is_empty() {
         return Ok(EXIT_FINDINGS);
     }
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.findings)
-        .any(|f| deny.fails(f.severity));
     Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }
 
-/// The context the flags give: their send and reply-by dates and calendar.
-pub(crate) fn context(args: &LintArgs, config: &Config, templates: bool) -> Result<Context, Error> {
-    let today = calendar::today();
-    let send_date = args
-        .send_date
-        .as_deref()
-        .map(|d| parse_date("--send-date", d, today))
-        .transpose()?;
-    // A reply-by phrase counts from the send date when one is given.
-    let promised_by = args
-        .promised_by
-        .as_deref()
-        .map(|d| parse_date("--promised-by", d, send_date.unwrap_or(today)))
-        .transpose()?;
-    Ok(Context {
-        send_date,
-        promised_by,
-        calendar: calendar_for(args.holidays.as_deref(), config)?,
-        templates,
-    })
+/// The input for a path that does not exist, with why (a dangling or looping link says so).
+fn missing(p: &Path) -> Input {
+    let message = match std::fs::symlink_metadata(p) {
+        Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(p) {
+            Err(e) if e.raw_os_error() == Some(40) => {
+                "a symbolic link that loops back on itself".to_string()
+            }
+            _ => "a symbolic link to nothing (its target does not exist)".to_string(),
+        },
+        _ => "no such file or directory".to_string(),
+    };
+    let name = p.display().to_string();
+    Input::Broken(
+        name.clone(),
+        Error::Input {
+            path: name,
+            message,
+        },
+    )
+}
+
+/// Errors are not `Clone` (they may hold I/O errors' text only, so this loses nothing).
+fn clone_error(e: &Error) -> Error {
+    match e {
+        Error::Source(se) => Error::Source(se.clone()),
+        Error::Input { path, message } => Error::Input {
+            path: path.clone(),
+            message: message.clone(),
+        },
+        Error::Usage(m) => Error::Usage(m.clone()),
+    }
+}
+
+/// Records a linted file's suppressions that silenced nothing or name no rule, and the
+/// config ignore entries it used.
+fn note_suppressions(l: &Linted, unused: &mut Vec<String>, ignore_used: &mut [bool]) {
+    let source = &l.report.source;
+    let index = LineIndex::new(source);
+    for span in &l.unused {
+        let (line, col) = index.line_col(source, span.start);
+        let what = source[span.clone()].trim();
+        unused.push(format!(
+            "{}:{line}:{col}: unused suppression: {what} silenced nothing",
+            l.report.path
+        ));
+    }
+    for (span, name) in &l.unknown {
+        let (line, col) = index.line_col(source, span.start);
+        unused.push(format!(
+            "{}:{line}:{col}: suppression names `{name}`, which is no loaded rule or pack",
+            l.report.path
+        ));
+    }
+    for (seen, used) in ignore_used.iter_mut().zip(&l.used_ignores) {
+        *seen |= used;
+    }
 }
 
 /// Whether to colour output going to a stream that is (or is not) a terminal.
@@ -449,34 +401,14 @@ pub(crate) fn use_color(choice: ColorChoice, terminal: bool) -> bool {
     }
 }
 
-/// What the formats that describe rules (SARIF) need of every loaded rule.
-pub fn rule_docs(rules: &RuleSet) -> Vec<RuleDoc> {
-    rules
-        .rules
-        .iter()
-        .map(|r| RuleDoc {
-            id: r.def.id.clone(),
-            description: r.def.description.clone(),
-            why: r.def.why.clone(),
-            help: r.def.help.clone(),
-        })
-        .collect()
-}
-
-/// One file linted: its report, the spans of its suppressions that silenced nothing, and
-/// which config ignore entries silenced something in it.
-struct Linted {
-    report: FileReport,
-    unused: Vec<std::ops::Range<usize>>,
-    used_ignores: Vec<bool>,
-}
+pub use crate::pipeline::rule_docs;
 
 /// Ignore files honoured when walking, besides `.gitignore` and `.ignore`.
 pub const IGNORE_FILE: &str = ".tactfulignore";
 
 /// Collects draft files under `dir`, honouring .gitignore, .tactfulignore and the config's
 /// include and exclude globs, and skipping hidden files.
-fn walk(dir: &Path, config: &Config, inputs: &mut Vec<Input>, failures: &mut Vec<Error>) {
+fn walk(dir: &Path, config: &Config, inputs: &mut Vec<Input>) {
     // In an override set a plain glob includes and a `!glob` excludes.
     let patterns = config
         .include
@@ -494,7 +426,11 @@ fn walk(dir: &Path, config: &Config, inputs: &mut Vec<Input>, failures: &mut Vec
     let overrides = match added.and_then(|_| globs.build()) {
         Ok(o) => o,
         Err(e) => {
-            failures.push(Error::Usage(format!("include/exclude globs: {e}")));
+            let name = dir.display().to_string();
+            inputs.push(Input::Broken(
+                name,
+                Error::Usage(format!("include/exclude globs: {e}")),
+            ));
             return;
         }
     };
@@ -515,16 +451,56 @@ fn walk(dir: &Path, config: &Config, inputs: &mut Vec<Input>, failures: &mut Vec
                 }
             }
             Ok(_) => {}
-            Err(e) => failures.push(Error::Input {
-                path: dir.display().to_string(),
-                message: e.to_string(),
-            }),
+            Err(e) => {
+                let name = walk_error_path(&e).unwrap_or_else(|| dir.display().to_string());
+                inputs.push(Input::Broken(
+                    name.clone(),
+                    Error::Input {
+                        path: name,
+                        message: walk_error_message(&e),
+                    },
+                ));
+            }
         }
     }
 }
 
+/// The path a walk error is about, when it names one.
+fn walk_error_path(e: &ignore::Error) -> Option<String> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.display().to_string()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.display().to_string()),
+        _ => None,
+    }
+}
+
+/// What is wrong, in words, without the path (which the report names).
+fn walk_error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err),
+        ignore::Error::Loop { ancestor, .. } => format!(
+            "a symbolic link that loops back to {}; it is skipped",
+            ancestor.display()
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// Warnings a command's rule loading raised, on stderr.
+fn warn(s: &mut Streams, warnings: &[String]) {
+    for w in warnings {
+        let _ = writeln!(s.stderr, "warning: {w}");
+    }
+}
+
 fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
-    let (rules, _) = load_rules(&args.rule_args)?;
+    let (rules, _, warnings) = pipeline::load_rules(&args.rule_args, &[])?;
+    warn(s, &warnings);
     let severity = |r: &crate::rules::Rule| r.severity.map_or("off", Severity::as_str);
     let out = match args.format {
         ListFormat::Json => {
@@ -573,7 +549,8 @@ fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
 }
 
 fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
-    let (rules, _) = load_rules(&args.rule_args)?;
+    let (rules, _, warnings) = pipeline::load_rules(&args.rule_args, &[])?;
+    warn(s, &warnings);
     let Some(rule) = rules.get(&args.rule) else {
         let near: Vec<&str> = rules
             .rules

@@ -8,16 +8,11 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use crate::app::{self, Streams, EXIT_FAILURE, EXIT_FINDINGS};
-use crate::calendar;
 use crate::cli::GuardArgs;
-use crate::config::Deny;
 use crate::error::Error;
-use crate::finding::{Category, Severity};
-use crate::input::Draft;
-use crate::lint::lint;
-use crate::render::{self, FileReport, RuleDoc, Style};
-use crate::rules::pack::Kind;
-use crate::suppress;
+use crate::input::Format;
+use crate::pipeline::Session;
+use crate::render::{self, Style};
 
 /// The name findings are reported under.
 const MESSAGE: &str = "<message>";
@@ -40,17 +35,34 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
     if message.iter().all(u8::is_ascii_whitespace) {
         return Ok(refuse(s, "the message is empty"));
     }
-    let Judged {
-        report,
-        failing,
-        docs,
-    } = match judge(&args, &message) {
-        Ok(j) => j,
+    let checked = Session::new(&args.lint, false, true).and_then(|session| {
+        let linted = session.lint(MESSAGE, message.clone(), Format::Mail)?;
+        Ok((session, linted))
+    });
+    let (session, linted) = match checked {
+        Ok(c) => c,
         Err(e) => {
-            app::report_error(&e, s);
+            app::report_error(&e, s.stderr, s.stderr_is_terminal);
             return Ok(refuse(s, "the message could not be checked"));
         }
     };
+    for w in &session.warnings {
+        let _ = writeln!(s.stderr, "warning: {w}");
+    }
+    // What cannot be read cannot be checked, and is never sent unchecked.
+    if !linted.unreadable.is_empty() {
+        let why = format!(
+            "{}; tactful cannot check what it cannot read (save the message as UTF-8 text, or set {SKIP_VAR}=1 to send it unchecked)",
+            linted.unreadable.join("; ")
+        );
+        if let Some(path) = &args.report {
+            let _ = std::fs::write(path, format!("tactful guard: {why}; nothing was sent\n"));
+        }
+        return Ok(refuse(s, &why));
+    }
+    let report = linted.report;
+    let failing = session.fails(&report);
+    let docs = session.docs();
     if let Some(path) = &args.report {
         let mut text = Vec::new();
         let style = Style {
@@ -64,12 +76,15 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
             style,
             &mut text,
         );
-        let verdict = if failing {
-            "tactful guard: the message was not sent\n"
-        } else {
-            "tactful guard: the message passed and was handed on\n"
-        };
-        text.extend_from_slice(verdict.as_bytes());
+        // A JSON or SARIF report stays one valid document; the others end with the verdict.
+        if !args.lint.format.is_document() {
+            let verdict = if failing {
+                "tactful guard: the message was not sent\n"
+            } else {
+                "tactful guard: the message passed and was handed on\n"
+            };
+            text.extend_from_slice(verdict.as_bytes());
+        }
         if let Err(e) = std::fs::write(path, text) {
             return Ok(refuse(
                 s,
@@ -102,62 +117,6 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
 
 fn skip_requested() -> bool {
     std::env::var_os(SKIP_VAR).is_some_and(|v| !v.is_empty() && v != "0")
-}
-
-/// The findings on a message and whether they block the send.
-struct Judged {
-    report: FileReport,
-    failing: bool,
-    docs: Vec<RuleDoc>,
-}
-
-/// Lints the message.
-fn judge(args: &GuardArgs, message: &[u8]) -> Result<Judged, Error> {
-    let (mut rules, config) = app::load_rules_with(&args.lint.rule_args, &["placeholder"])?;
-    // An unfilled placeholder always blocks a send, whatever the config says.
-    for rule in &mut rules.rules {
-        if rule.def.kind == Kind::Placeholder {
-            rule.severity = Some(Severity::Error);
-        }
-    }
-    let mut ctx = app::context(&args.lint, &config, false)?;
-    let send_date = *ctx.send_date.get_or_insert_with(calendar::today);
-    let draft = Draft::from_mail(MESSAGE, message);
-    // What cannot be read cannot be checked, and is never sent unchecked.
-    if !draft.unreadable.is_empty() {
-        let reasons: Vec<&str> = draft.unreadable.iter().map(|u| u.reason.as_str()).collect();
-        return Err(Error::Input {
-            path: MESSAGE.into(),
-            message: format!(
-                "{}; tactful cannot check what it cannot read (save the message as UTF-8 text, or set {SKIP_VAR}=1 to send it unchecked)",
-                reasons.join("; ")
-            ),
-        });
-    }
-    let findings = lint(&draft, &rules, &ctx);
-    // The config's ignore entries apply to mail (`<message>`), but never to placeholders.
-    let (holes, rest): (Vec<_>, Vec<_>) = findings
-        .into_iter()
-        .partition(|f| f.category == Category::Placeholder);
-    // A message has no front matter or comments to silence anything.
-    let mut used = vec![false; config.ignore.len()];
-    let source = draft.into_shown_source();
-    let mut findings = suppress::apply(rest, &mut [], &config.ignore, &mut used, MESSAGE, &source);
-    findings.extend(holes);
-    findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
-    let deny = args.lint.deny.or(config.deny).unwrap_or(Deny::Errors);
-    let failing = findings.iter().any(|f| deny.fails(f.severity));
-    let report = FileReport {
-        path: MESSAGE.to_string(),
-        send_date: Some(send_date.to_string()),
-        findings,
-        source,
-    };
-    Ok(Judged {
-        report,
-        failing,
-        docs: app::rule_docs(&rules),
-    })
 }
 
 /// Runs CMD with `message` on its stdin and returns its exit status (128 + the signal

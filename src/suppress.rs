@@ -159,7 +159,7 @@ pub fn apply(
                     silenced = true;
                 }
             }
-            let text = shown.get(f.span.clone()).unwrap_or("");
+            let text = f.text(shown);
             for (i, e) in ignores.iter().enumerate() {
                 if e.covers(path, &f.rule, text) {
                     used_ignores[i] = true;

@@ -621,3 +621,192 @@ fn suppression_comments_front_matter_and_config_ignore() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
+
+/// A file that cannot be linted is in every output format, and the human summary says so.
+#[test]
+fn a_failed_file_appears_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a-clean.txt"), CLEAN).unwrap();
+    fs::write(dir.path().join("b-empty.txt"), "  \n").unwrap();
+    fs::write(dir.path().join("c-bad.txt"), BLAMING).unwrap();
+    let run = tactful(dir.path(), &["check", "--format", "json", "."], None);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3, "{}", run.stdout);
+    assert_eq!(files[1]["path"], "./b-empty.txt");
+    assert!(files[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("empty"));
+    assert_eq!(doc["summary"]["files"], 3);
+    assert_eq!(doc["summary"]["failed"], 1);
+    assert!(run.stderr.contains("b-empty.txt"), "{}", run.stderr);
+
+    let run = tactful(dir.path(), &["check", "--format", "sarif", "."], None);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let inv = &doc["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let notes = inv["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "b-empty.txt"
+    );
+
+    let run = tactful(dir.path(), &["check", "--format", "short", "."], None);
+    assert!(
+        run.stdout.contains("./b-empty.txt:1:1: error: empty file"),
+        "{}",
+        run.stdout
+    );
+    let run = tactful(dir.path(), &["check", "."], None);
+    assert!(
+        run.stdout
+            .contains("in 2 files; 1 file could not be linted"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("b-empty.txt"), "{}", run.stderr);
+    for format in ["github", "rdjsonl"] {
+        let run = tactful(dir.path(), &["check", "--format", format, "."], None);
+        assert!(
+            run.stdout.contains("b-empty.txt"),
+            "{format}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn write_baseline_never_overwrites_a_draft_nor_writes_after_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("draft.txt"), BLAMING).unwrap();
+    // The draft itself, named as the baseline.
+    let run = tactful(
+        dir.path(),
+        &["check", "--write-baseline", "draft.txt", "draft.txt"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("refusing"), "{}", run.stderr);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        BLAMING
+    );
+    // Another file that is not a baseline.
+    fs::write(dir.path().join("notes.json"), "{\"mine\": true}\n").unwrap();
+    let run = tactful(
+        dir.path(),
+        &["check", "--write-baseline", "notes.json", "draft.txt"],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("not a tactful baseline"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("notes.json")).unwrap(),
+        "{\"mine\": true}\n"
+    );
+    // A run with a file that fails writes nothing.
+    let run = tactful(
+        dir.path(),
+        &[
+            "check",
+            "--write-baseline",
+            "base.json",
+            "draft.txt",
+            "missing.txt",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(!dir.path().join("base.json").exists());
+    assert!(
+        run.stderr.contains("baseline was not written"),
+        "{}",
+        run.stderr
+    );
+    // A good run writes it, and a later run may replace it.
+    for _ in 0..2 {
+        let run = tactful(
+            dir.path(),
+            &["check", "--write-baseline", "base.json", "draft.txt"],
+            None,
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(fs::read_to_string(dir.path().join("base.json"))
+            .unwrap()
+            .contains("\"tool\": \"tactful\""));
+    }
+}
+
+#[test]
+fn warnings_for_shadowed_packs_empty_rule_sets_and_unknown_names() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("d.md"),
+        format!("<!-- tactful-disable-next-line blame/no-such -->\n{CLEAN}"),
+    )
+    .unwrap();
+    let pack = "pack: blame\nrules:\n  - id: blame/mine\n    kind: avoid\n    category: blame\n    message: m\n    why: w\n    phrases: [\"totally unique words\"]\n    examples:\n      bad: [\"totally unique words\"]\n      good: [\"fine\"]\n";
+    fs::write(dir.path().join("blame.yaml"), pack).unwrap();
+    let run = tactful(
+        dir.path(),
+        &["check", "--rules", "blame.yaml", "d.md"],
+        None,
+    );
+    assert!(
+        run.stderr
+            .contains("warning: blame.yaml: pack `blame` replaces the built-in pack"),
+        "{}",
+        run.stderr
+    );
+    let run = tactful(dir.path(), &["check", "--no-default-rules", "d.md"], None);
+    assert!(run.stderr.contains("no rules are loaded"), "{}", run.stderr);
+    let run = tactful(
+        dir.path(),
+        &["check", "--report-unused-disables", "d.md"],
+        None,
+    );
+    assert!(
+        run.stderr
+            .contains("names `blame/no-such`, which is no loaded rule"),
+        "{}",
+        run.stderr
+    );
+    fs::write(
+        dir.path().join("tactful.yaml"),
+        "ignore:\n  - rule: blame/nope\n",
+    )
+    .unwrap();
+    let run = tactful(dir.path(), &["check", "d.md"], None);
+    assert!(
+        run.stderr
+            .contains("tactful.yaml:2:5: ignore entry names `blame/nope`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_symlink_loop_or_dangling_link_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("loop.txt", dir.path().join("loop.txt")).unwrap();
+    std::os::unix::fs::symlink("gone.txt", dir.path().join("dangling.txt")).unwrap();
+    let run = tactful(dir.path(), &["check", "loop.txt", "dangling.txt"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("loops back on itself"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("a symbolic link to nothing"),
+        "{}",
+        run.stderr
+    );
+}

@@ -503,3 +503,40 @@ fn a_guard_killed_at_any_moment_never_hands_on_a_truncated_message() {
         "{completed} completed, {stopped} stopped"
     );
 }
+
+/// A JSON or SARIF report is one valid document; a human one ends with the verdict.
+#[test]
+fn machine_reports_stay_valid_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(11);
+    let msg = message(&mut rng, BLAMING);
+    for format in ["json", "sarif"] {
+        let report = dir.path().join(format!("report.{format}"));
+        let out = guard(
+            &msg,
+            &["--format", format, "--report", report.to_str().unwrap()],
+            0,
+            &[],
+        );
+        assert_eq!(out.code, 1);
+        let text = std::fs::read_to_string(&report).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{format} report is not JSON ({e}): {text}"));
+        assert!(doc.is_object());
+    }
+    // Unreadable text is refused with the reason, and the report says it too.
+    let report = dir.path().join("report.txt");
+    let raw =
+        b"Subject: x\nContent-Type: text/plain; charset=x-klingon\n\nQ\xe9\xe8\xe0 \xf1\xf6\xfc\n";
+    let out = guard(raw, &["--report", report.to_str().unwrap()], 0, &[]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.delivered.is_none());
+    assert!(
+        out.stderr.contains("charset tactful cannot read"),
+        "{}",
+        out.stderr
+    );
+    assert!(std::fs::read_to_string(&report)
+        .unwrap()
+        .contains("nothing was sent"));
+}

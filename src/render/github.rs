@@ -4,12 +4,19 @@
 
 use std::io::{self, Write};
 
-use super::FileReport;
+use super::{Failure, FileReport, Sink, Summary};
 use crate::finding::Severity;
 use crate::source::LineIndex;
 
-pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
-    for r in reports {
+pub struct Github<'a> {
+    pub out: &'a mut dyn Write,
+}
+
+impl Sink for Github<'_> {
+    fn file(&mut self, r: &FileReport) -> io::Result<()> {
+        if r.findings.is_empty() {
+            return Ok(());
+        }
         let index = LineIndex::new(&r.source);
         for f in &r.findings {
             let (line, col) = index.line_col(&r.source, f.span.start);
@@ -32,10 +39,27 @@ pub fn render(reports: &[FileReport], out: &mut dyn Write) -> io::Result<()> {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
-            writeln!(out, "::{command} {props}::{}", data(&message))?;
+            writeln!(self.out, "::{command} {props}::{}", data(&message))?;
         }
+        Ok(())
     }
-    Ok(())
+
+    fn failed(&mut self, f: &Failure) -> io::Result<()> {
+        let mut props = format!("file={}", property(&f.path));
+        if let (Some(line), Some(col)) = (f.line, f.column) {
+            props.push_str(&format!(",line={line},col={col}"));
+        }
+        props.push_str(",title=tactful");
+        writeln!(
+            self.out,
+            "::error {props}::{}",
+            data(&format!("cannot lint this file: {}", f.message))
+        )
+    }
+
+    fn finish(&mut self, _: &Summary) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 fn data(s: &str) -> String {

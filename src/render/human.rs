@@ -10,7 +10,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::{self, Files, SimpleFile};
 use codespan_reporting::term::{self, termcolor::Buffer, Config};
 
-use super::{FileReport, Style, Summary};
+use super::{Failure, FileReport, Sink, Style, Summary};
 use crate::error::SourceError;
 use crate::finding::Severity;
 use crate::source::{floor_char_boundary, LineIndex};
@@ -18,17 +18,35 @@ use crate::source::{floor_char_boundary, LineIndex};
 /// How much of a long line is shown on each side of a finding.
 const CONTEXT: usize = 240;
 
-pub fn render(reports: &[FileReport], style: Style, out: &mut dyn Write) -> io::Result<()> {
-    let config = Config::default();
-    let mut buf = if style.color {
-        Buffer::ansi()
-    } else {
-        Buffer::no_color()
-    };
-    for r in reports {
-        if r.findings.is_empty() {
-            continue;
+/// Diagnostics for each file as it comes, then the summary line. Files that could not be
+/// linted are said on stderr by the run (with their source line when there is one); the
+/// summary counts them.
+pub struct Human<'a> {
+    style: Style,
+    config: Config,
+    out: &'a mut dyn Write,
+}
+
+impl<'a> Human<'a> {
+    pub fn new(style: Style, out: &'a mut dyn Write) -> Self {
+        Human {
+            style,
+            config: Config::default(),
+            out,
         }
+    }
+}
+
+impl Sink for Human<'_> {
+    fn file(&mut self, r: &FileReport) -> io::Result<()> {
+        if r.findings.is_empty() {
+            return Ok(());
+        }
+        let mut buf = if self.style.color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
         let file = SimpleFile::new(r.path.as_str(), r.source.as_str());
         let index = LineIndex::new(&r.source);
         for f in &r.findings {
@@ -43,8 +61,8 @@ pub fn render(reports: &[FileReport], style: Style, out: &mut dyn Write) -> io::
                 .map_or(f.span.clone(), |e| e.shift(&f.span));
             let label = Label::primary((), span).with_message(f.label.clone().unwrap_or_default());
             let mut d = Diagnostic::new(severity)
-                .with_code(&f.rule)
-                .with_message(&f.message)
+                .with_code(&*f.rule)
+                .with_message(&*f.message)
                 .with_labels(vec![label]);
             let notes: Vec<String> = f
                 .note
@@ -54,17 +72,24 @@ pub fn render(reports: &[FileReport], style: Style, out: &mut dyn Write) -> io::
                 .collect();
             d = d.with_notes(notes);
             match &excerpt {
-                Some(e) => term::emit_to_write_style(&mut buf, &config, e, &d),
-                None => term::emit_to_write_style(&mut buf, &config, &file, &d),
+                Some(e) => term::emit_to_write_style(&mut buf, &self.config, e, &d),
+                None => term::emit_to_write_style(&mut buf, &self.config, &file, &d),
             }
             .map_err(io::Error::other)?;
         }
+        self.out.write_all(buf.as_slice())
     }
-    out.write_all(buf.as_slice())?;
-    if !style.quiet {
-        writeln!(out, "{}", summary_line(&Summary::of(reports)))?;
+
+    fn failed(&mut self, _: &Failure) -> io::Result<()> {
+        Ok(())
     }
-    Ok(())
+
+    fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        if !self.style.quiet {
+            writeln!(self.out, "{}", summary_line(s))?;
+        }
+        Ok(())
+    }
 }
 
 /// The lines of a finding in a long line, cut to [`CONTEXT`] bytes on each side of it
@@ -196,11 +221,16 @@ impl<'a> Files<'a> for Excerpt<'_> {
 
 fn summary_line(s: &Summary) -> String {
     let files = plural(s.files, "file");
+    let failed = match s.failed {
+        0 => String::new(),
+        1 => "; 1 file could not be linted".to_string(),
+        n => format!("; {n} files could not be linted"),
+    };
     if s.errors + s.warnings + s.notes == 0 {
-        return format!("tactful: no problems in {files}");
+        return format!("tactful: no problems in {files}{failed}");
     }
     format!(
-        "tactful: {}, {}, {} in {files}",
+        "tactful: {}, {}, {} in {files}{failed}",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.notes, "note")
