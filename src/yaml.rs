@@ -22,14 +22,44 @@ pub fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, SourceErr
                 .unwrap_or_else(|| offset_of(text, l.line() as usize, l.column() as usize));
             at..at
         });
-        let plain = e.without_snippet().to_string();
-        // The library appends "at line L, column C"; we show the position ourselves.
-        let message = match plain.rfind(" at line ") {
-            Some(i) => plain[..i].to_string(),
-            None => plain,
-        };
+        let message = plain_words(&e.without_snippet().to_string());
         SourceError::new(path, text, clamp(span, text.len()), message)
     })
+}
+
+/// The YAML library's message in words a pack or config author can act on: its position
+/// ("at line L, column C", and for aliases where they were defined and used) is cut, since
+/// the error points there itself, and its messages for Rust programmers are said plainly.
+fn plain_words(message: &str) -> String {
+    let head = message.find(" at line ").map_or(message, |i| &message[..i]);
+    let head = head.split("; use Option<").next().unwrap_or(head).trim();
+    if let Some(breach) = head.strip_prefix("budget breached: ") {
+        let what = breach.split([' ', '{']).next().unwrap_or(breach);
+        let limit = match what {
+            "Nodes" => "it holds too many values (aliases repeat all they refer to)",
+            "Aliases" => "it uses too many aliases",
+            "Anchors" => "it defines too many anchors",
+            "Depth" => "it is nested too deep",
+            "Events" => "it is too large",
+            "ScalarBytes" | "InputBytes" => "it is too long",
+            _ => "it is too large or too complex",
+        };
+        return format!("tactful stops reading this YAML here: {limit}");
+    }
+    match head {
+        "cannot deserialize null into string" | "invalid char: cannot deserialize null" => {
+            "a value is missing here: write text after the colon, or remove the line".into()
+        }
+        "alias references unknown anchor" => {
+            "this alias (`*name`) refers to no anchor: define `&name` before using it".into()
+        }
+        _ if head.starts_with("alias replay limit exceeded")
+            || head.starts_with("alias expansion limit exceeded") =>
+        {
+            "tactful stops reading this YAML here: its aliases expand to too much".into()
+        }
+        _ => head.to_string(),
+    }
 }
 
 /// Reads `json`, the JSON form of the YAML document `path` that `build.rs` wrote for a
@@ -74,4 +104,31 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 
 fn clamp(r: Range<usize>, len: usize) -> Range<usize> {
     r.start.min(len)..r.end.min(len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_words;
+
+    #[test]
+    fn library_messages_in_plain_words() {
+        assert_eq!(
+            plain_words(
+                "budget breached: Nodes { nodes: 250001 } at line 1, column 12 (defined at line 5, column 9) (used at line 7, column 14)"
+            ),
+            "tactful stops reading this YAML here: it holds too many values (aliases repeat all they refer to)"
+        );
+        assert!(
+            plain_words("cannot deserialize null into string; use Option<String>")
+                .starts_with("a value is missing here")
+        );
+        assert!(
+            plain_words("alias references unknown anchor at line 2, column 7")
+                .contains("define `&name`")
+        );
+        assert_eq!(
+            plain_words("unknown field `rulez`, expected one of `pack` at line 1, column 1"),
+            "unknown field `rulez`, expected one of `pack`"
+        );
+    }
 }

@@ -810,3 +810,77 @@ fn a_symlink_loop_or_dangling_link_is_named_as_such() {
         run.stderr
     );
 }
+
+/// Each error says what is wrong and where, in words a writer can act on.
+#[test]
+fn errors_say_what_is_wrong_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("clean.txt"), CLEAN).unwrap();
+    fs::write(dir.path().join("colons.md"), "---\n: : :\n---\nHi\n").unwrap();
+    fs::write(dir.path().join("alias.md"), "---\nrole: *nope\n---\nHi\n").unwrap();
+    let mut bomb = String::from("---\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    let mut prev = "a".to_string();
+    for name in ["b", "c", "d", "e", "f", "g", "h"] {
+        bomb.push_str(&format!(
+            "{name}: &{name} [{}]\n",
+            vec![format!("*{prev}"); 10].join(", ")
+        ));
+        prev = name.to_string();
+    }
+    bomb.push_str("---\nHi Jane,\n");
+    fs::write(dir.path().join("bomb.md"), bomb).unwrap();
+    let deep = format!("{}word{}", "(".repeat(14_000), ")".repeat(14_000));
+    fs::write(
+        dir.path().join("deep.yaml"),
+        format!("pack: deep\nrules:\n  - id: deep/x\n    kind: avoid\n    category: blame\n    message: m\n    why: w\n    phrases: [\"{deep}\"]\n    examples:\n      bad: [\"word\"]\n      good: [\"x\"]\n"),
+    )
+    .unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (&["check", "colons.md"], "colons.md:2:1"),
+        (&["check", "colons.md"], "a value is missing here"),
+        (&["check", "alias.md"], "refers to no anchor"),
+        (
+            &["check", "bomb.md"],
+            "tactful stops reading this YAML here",
+        ),
+        (
+            &["check", "--send-date", "2026-02-30", "clean.txt"],
+            "February 2026 has 28 days",
+        ),
+        (
+            &["check", "--holidays", "team.yaml", "clean.txt"],
+            "no calendar file `team.yaml`",
+        ),
+        (
+            &["check", "--holidays", "mars", "clean.txt"],
+            "`mars` is no built-in calendar",
+        ),
+        (
+            &["when", "--after", "9999-12-30"],
+            "the calendar ends on 9999-12-31",
+        ),
+        (
+            &["check", "--rules", "deep.yaml", "clean.txt"],
+            "brackets nest more than 16 deep",
+        ),
+    ];
+    for (args, needle) in cases {
+        let run = tactful(dir.path(), args, None);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(needle),
+            "{args:?}: expected {needle:?} in\n{}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("panicked") && !run.stderr.contains("Option<"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.len() < 2000,
+            "{args:?}: a short message, not {} bytes",
+            run.stderr.len()
+        );
+    }
+}

@@ -113,9 +113,17 @@ impl Calendar {
             _ => Path::new(value).to_path_buf(),
         };
         if !path.is_file() {
-            return Err(Error::Usage(format!(
-                "--holidays takes us, gb, ca, none or a calendar file, not `{value}`"
-            )));
+            let looks_like_file = value.contains(['/', '.', '\\']);
+            return Err(Error::Usage(if looks_like_file {
+                format!(
+                    "holidays: no calendar file `{}` (give a YAML calendar file that exists, or one of us, gb, ca, none)",
+                    path.display()
+                )
+            } else {
+                format!(
+                    "holidays: `{value}` is no built-in calendar (us, gb, ca, none) nor a calendar file"
+                )
+            }));
         }
         let display = path.display().to_string();
         let text = std::fs::read_to_string(&path).map_err(|e| Error::Input {

@@ -55,7 +55,7 @@ impl Sink for Human<'_> {
                 Severity::Warning => CsSeverity::Warning,
                 Severity::Note => CsSeverity::Note,
             };
-            let excerpt = Excerpt::around(r, &index, &f.span);
+            let excerpt = Excerpt::around(&r.path, &r.source, &index, &f.span);
             let span = excerpt
                 .as_ref()
                 .map_or(f.span.clone(), |e| e.shift(&f.span));
@@ -110,9 +110,14 @@ struct Excerpt<'a> {
 }
 
 impl<'a> Excerpt<'a> {
-    /// An excerpt for `span` of `r`, or `None` when its lines are short enough to show.
-    fn around(r: &'a FileReport, index: &'a LineIndex, span: &Range<usize>) -> Option<Self> {
-        let source = r.source.as_str();
+    /// An excerpt for `span` of `source` (the file `name`), or `None` when its lines are
+    /// short enough to show whole.
+    fn around(
+        name: &'a str,
+        source: &'a str,
+        index: &'a LineIndex,
+        span: &Range<usize>,
+    ) -> Option<Self> {
         let (line, _) = index.line_col(source, span.start);
         let line_start = index.line_range(source, line).start;
         let (end_line, _) = index.line_col(source, span.end);
@@ -146,7 +151,7 @@ impl<'a> Excerpt<'a> {
         }
         let starts = files::line_starts(&text).collect();
         Some(Excerpt {
-            name: &r.path,
+            name,
             text,
             starts,
             from,
@@ -254,19 +259,32 @@ pub fn error_diagnostic(e: &SourceError) -> Diagnostic<()> {
     d.with_notes(e.notes.clone())
 }
 
-/// Writes a located error like a finding, with the offending line shown.
+/// Writes a located error like a finding, with the offending line shown (cut around the
+/// error when the line is long).
 pub fn render_source_error(e: &SourceError, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut buf = if color {
         Buffer::ansi()
     } else {
         Buffer::no_color()
     };
-    let file = SimpleFile::new(e.path.as_str(), &*e.text);
     if e.text.is_empty() {
         writeln!(out, "error: {}: {}", e.path, e.message)?;
         return Ok(());
     }
-    term::emit_to_write_style(&mut buf, &Config::default(), &file, &error_diagnostic(e))
-        .map_err(io::Error::other)?;
+    let index = LineIndex::new(&e.text);
+    let span = e.span.start.min(e.text.len())..e.span.end.min(e.text.len());
+    let excerpt = Excerpt::around(&e.path, &e.text, &index, &span);
+    let mut d = error_diagnostic(e);
+    match &excerpt {
+        Some(x) => {
+            d.labels = vec![Label::primary((), x.shift(&span))];
+            term::emit_to_write_style(&mut buf, &Config::default(), x, &d)
+        }
+        None => {
+            let file = SimpleFile::new(e.path.as_str(), &*e.text);
+            term::emit_to_write_style(&mut buf, &Config::default(), &file, &d)
+        }
+    }
+    .map_err(io::Error::other)?;
     out.write_all(buf.as_slice())
 }

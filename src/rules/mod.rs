@@ -534,7 +534,7 @@ fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, S
     let mut out = Vec::with_capacity(list.len());
     for p in list {
         let phrase = Phrase::new(&p.value).map_err(|e| {
-            pack.error(p.span.clone(), format!("phrase `{}`: {}", p.value, e.message))
+            pack.error(p.span.clone(), format!("phrase `{}`: {}", shorten(&p.value), e.message))
                 .with_note("phrases are words with `(a|b)` alternatives, `[optional]` words and `...` gaps; use `patterns` for raw regex")
         })?;
         if pack.origin == Origin::File {
@@ -545,13 +545,25 @@ fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, S
                     format!("regex does not compile: {e}")
                 };
                 return Err(pack
-                    .error(p.span.clone(), format!("phrase `{}`: {problem}", p.value))
+                    .error(
+                        p.span.clone(),
+                        format!("phrase `{}`: {problem}", shorten(&p.value)),
+                    )
                     .with_note("split it into smaller phrases"));
             }
         }
         out.push(phrase);
     }
     Ok(out)
+}
+
+/// A phrase as an error message quotes it: whole when short, else its start.
+fn shorten(phrase: &str) -> String {
+    const MAX: usize = 60;
+    match phrase.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &phrase[..i]),
+        None => phrase.to_string(),
+    }
 }
 
 fn too_large(limit: usize) -> String {

@@ -126,6 +126,7 @@ pub fn compile(phrase: &str) -> Result<Compiled, PhraseError> {
     let mut parser = Parser {
         src: phrase,
         pos: 0,
+        depth: 0,
     };
     let seq = parser.sequence(None)?;
     if parser.pos < phrase.len() {
@@ -371,7 +372,13 @@ fn can_be_empty(item: &Item) -> bool {
 struct Parser<'a> {
     src: &'a str,
     pos: usize,
+    /// How many brackets are open here.
+    depth: usize,
 }
+
+/// How deep brackets may nest in a phrase: real phrases use two or three levels, and a
+/// bound keeps a hostile pack from exhausting the stack.
+pub const MAX_NESTING: usize = 16;
 
 impl Parser<'_> {
     fn error(&self, message: &str) -> PhraseError {
@@ -385,6 +392,18 @@ impl Parser<'_> {
         self.src[self.pos..].chars().next()
     }
 
+    /// Steps into a bracket, unless that nests them too deep.
+    fn open(&mut self) -> Result<(), PhraseError> {
+        if self.depth >= MAX_NESTING {
+            return Err(self.error(&format!(
+                "brackets nest more than {MAX_NESTING} deep; split the phrase into several"
+            )));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        Ok(())
+    }
+
     /// Parses items until the end of input or one of the closing characters in `until`.
     fn sequence(&mut self, until: Option<&[char]>) -> Result<Vec<Item>, PhraseError> {
         let mut items = Vec::new();
@@ -395,8 +414,9 @@ impl Parser<'_> {
             match c {
                 c if c.is_whitespace() => self.pos += c.len_utf8(),
                 '(' => {
-                    self.pos += 1;
+                    self.open()?;
                     let alts = self.alternatives(')', "`(` is never closed with `)`")?;
+                    self.depth -= 1;
                     if alts.iter().any(Vec::is_empty) {
                         return Err(self.error("empty alternative in `( | )`"));
                     }
@@ -409,8 +429,9 @@ impl Parser<'_> {
                     }
                 }
                 '[' => {
-                    self.pos += 1;
+                    self.open()?;
                     let alts = self.alternatives(']', "`[` is never closed with `]`")?;
+                    self.depth -= 1;
                     if alts.iter().any(|a| a.iter().all(can_be_empty)) {
                         return Err(self.error("empty alternative in `[ | ]`"));
                     }
