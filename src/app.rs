@@ -590,13 +590,23 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
             .map(|l| format!("    {l}\n"))
             .collect::<String>()
     };
-    text.push_str("\nBad (fires):\n");
-    for ex in &d.bad {
-        text.push_str(&indent(&ex.value));
+    // A few examples say what a rule finds; the rest are there with --all.
+    const FEW: usize = 3;
+    let shown = |n: usize| if args.all { n } else { n.min(FEW) };
+    let mut hidden = 0;
+    for (title, list) in [("Bad (fires)", &d.bad), ("Good (does not fire)", &d.good)] {
+        text.push_str(&format!("\n{title}:\n"));
+        for ex in &list[..shown(list.len())] {
+            text.push_str(&indent(&ex.value));
+        }
+        hidden += list.len() - shown(list.len());
     }
-    text.push_str("\nGood (does not fire):\n");
-    for ex in &d.good {
-        text.push_str(&indent(&ex.value));
+    if hidden > 0 {
+        text.push_str(&format!(
+            "\n{hidden} more example{} with `tactful explain {} --all`\n",
+            if hidden == 1 { "" } else { "s" },
+            d.id
+        ));
     }
     write_out(s, &text)
 }

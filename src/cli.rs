@@ -159,6 +159,9 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// Rule id, e.g. blame/didnt-hear
     pub rule: String,
+    /// Show every example, not just the first few
+    #[arg(long)]
+    pub all: bool,
     #[command(flatten)]
     pub rule_args: RuleArgs,
 }

@@ -64,6 +64,8 @@ pub struct Draft {
     pub body_start: usize,
     /// Where the opening starts: the first author words after the greeting line.
     pub opening_start: usize,
+    /// The sign-off lines that close the letter ("Thanks,", "Best,"), in the lint text.
+    pub sign_offs: Vec<Range<usize>>,
     /// For mail: where the text above came from in the raw message. `source` is then the
     /// decoded text the rules read, and spans are mapped back through this.
     pub origin: Option<Box<MailOrigin>>,
@@ -139,6 +141,7 @@ impl Draft {
         }
         let text = mask.apply(&source);
         let opening_start = opening::start(&source, &text, body_start, format);
+        let sign_offs = opening::sign_offs(&text, opening_start..text.len());
         Ok(Draft {
             folded: Folded::new(&text),
             path: path.to_string(),
@@ -148,6 +151,7 @@ impl Draft {
             text,
             body_start,
             opening_start,
+            sign_offs,
             origin: None,
             unreadable: Vec::new(),
             decoded_from: None,
@@ -173,6 +177,19 @@ impl Draft {
         }
         let text = mask.apply(&source);
         let opening_start = opening::start(&source, &text, m.body_start, Format::Mail);
+        let sign_offs = m
+            .origin
+            .parts
+            .iter()
+            .flat_map(|p| {
+                let from = if p.lint.contains(&opening_start) {
+                    opening_start
+                } else {
+                    p.lint.start
+                };
+                opening::sign_offs(&text, from..p.lint.end)
+            })
+            .collect();
         Draft {
             folded: Folded::new(&text),
             path: path.to_string(),
@@ -185,6 +202,7 @@ impl Draft {
             text,
             body_start: m.body_start,
             opening_start,
+            sign_offs,
             origin: Some(Box::new(m.origin)),
             unreadable: m.unreadable,
             decoded_from: None,
@@ -250,6 +268,11 @@ impl Draft {
         } else {
             start..start
         }
+    }
+
+    /// Whether lint-text offset `at` is on a sign-off line that closes the letter.
+    pub fn in_sign_off(&self, at: usize) -> bool {
+        self.sign_offs.iter().any(|s| s.contains(&at))
     }
 
     /// The whole author body, as a range of the lint text.
@@ -385,6 +408,18 @@ mod tests {
         assert_eq!(&d.text[d.opening(2)], "A question. Thanks for the offer!");
         let d = draft("Hi Ellie,\n\nThank you!\n\nI loved the visit.\n");
         assert_eq!(&d.text[d.opening(2)], "Thank you!\n\nI loved the visit.");
+    }
+
+    #[test]
+    fn a_sign_off_closing_the_letter_is_found() {
+        let d = draft("Hi Ellie,\n\nIs there news?\n\nThanks,\nRay\n");
+        assert_eq!(d.sign_offs.len(), 1);
+        assert_eq!(&d.text[d.sign_offs[0].clone()], "Thanks,");
+        // First in the letter, or followed by more of the letter, it is not a sign-off.
+        let d = draft("Hi Ellie,\n\nThank you!\n\nI loved the visit.\n");
+        assert!(d.sign_offs.is_empty());
+        let d = draft("Hi,\n\nA question.\n\nThanks!\n\nOne more thing: the team was great and I learned a lot about the role.\nAnd another long line here that goes on for a while, more than eighty characters long.\n");
+        assert!(d.sign_offs.is_empty());
     }
 
     #[test]

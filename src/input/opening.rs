@@ -135,6 +135,37 @@ const SIGN_OFFS: &[&str] = &[
     "gratefully",
 ];
 
+/// The sign-off lines that close the letter in `text[body]` ("Thanks,", "Best regards,"
+/// alone on a line after the author's words, with only a few short lines after it: a name,
+/// a title, a phone number, or a P.S.). A thank-you there closes the letter; it is not the
+/// pleasantry the coach asks for.
+pub(super) fn sign_offs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let lines: Vec<(usize, usize, usize)> = lines_in(text, body).collect();
+    let mut out = Vec::new();
+    let mut seen_words = false;
+    for (i, &(start, end, _)) in lines.iter().enumerate() {
+        if text[start..end].trim().is_empty() {
+            continue;
+        }
+        if seen_words && is_sign_off_line(text, start) {
+            let after: Vec<&str> = lines[i + 1..]
+                .iter()
+                .map(|&(s, e, _)| text[s..e].trim())
+                .filter(|l| !l.is_empty())
+                .collect();
+            let closing = after.first().is_some_and(|l| {
+                let l = l.to_ascii_lowercase();
+                l.starts_with("p.s") || l.starts_with("ps ") || l.starts_with("ps:")
+            }) || (after.len() <= 4 && after.iter().all(|l| l.chars().count() < 80));
+            if closing {
+                out.push(start..end);
+            }
+        }
+        seen_words = true;
+    }
+    out
+}
+
 /// True when the line that starts at byte `at` of `window` is a sign-off alone.
 fn is_sign_off_line(window: &str, at: usize) -> bool {
     let before = window[..at].trim_end_matches([' ', '\t']);

@@ -20,7 +20,11 @@ pub fn check(
     let Some(ask) = matches.within(indices.0, body.clone()).next() else {
         return;
     };
-    let Some(required) = matches.within(indices.1, body).next() else {
+    // A thank-you that signs the letter off is not the pleasantry.
+    let Some(required) = matches
+        .within(indices.1, body)
+        .find(|m| !draft.in_sign_off(m.start))
+    else {
         return;
     };
     if ask.start < required.start {

@@ -15,7 +15,11 @@ pub fn check(rule: &Rule, draft: &Draft, matches: &Matches, index: usize, out: &
         // Nothing of the author's to judge (a bare quote, say).
         return;
     }
-    if matches.within(index, range).next().is_some() {
+    // What a sign-off line says ("Thanks,") closes the letter; it does not count here.
+    if matches
+        .within(index, range)
+        .any(|m| !draft.in_sign_off(m.start))
+    {
         return;
     }
     let label = match rule.def.scope {
