@@ -582,6 +582,7 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
         d.why
     );
     if let Some(h) = &d.help {
+        let h = crate::rules::suggest::Facts::default().fill(h);
         text.push_str(&format!("Help: {h}\n"));
     }
     let indent = |ex: &str| {

@@ -4,7 +4,7 @@
 
 use crate::finding::Finding;
 use crate::input::{Draft, Folded, MailOrigin};
-use crate::rules::{check_rule, Context, Kind, RuleSet};
+use crate::rules::{check_rule, suggest, Context, Kind, RuleSet};
 
 /// All findings of `rules` in `draft`, sorted by position then rule id.
 pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
@@ -38,6 +38,18 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
         }
     }
     out.append(&mut raw);
+    // Help in the draft's own terms: its role, its company, the name it greets.
+    if out
+        .iter()
+        .any(|f| f.help.as_deref().is_some_and(suggest::is_template))
+    {
+        let facts = suggest::Facts::of(draft);
+        for f in &mut out {
+            if let Some(h) = f.help.as_deref().filter(|h| suggest::is_template(h)) {
+                f.help = Some(facts.fill(h).into());
+            }
+        }
+    }
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });

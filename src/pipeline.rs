@@ -182,7 +182,12 @@ pub fn rule_docs(rules: &RuleSet) -> Vec<RuleDoc> {
             id: r.def.id.clone(),
             description: r.def.description.clone(),
             why: r.def.why.clone(),
-            help: r.def.help.clone(),
+            // Described apart from any draft: in plain words.
+            help: r
+                .def
+                .help
+                .as_deref()
+                .map(|h| crate::rules::suggest::Facts::default().fill(h)),
         })
         .collect()
 }

@@ -14,6 +14,7 @@ pub mod phrase;
 pub mod placeholder;
 pub mod precompiled;
 pub mod require;
+pub mod suggest;
 pub mod timing;
 pub mod unreadable;
 
