@@ -4,9 +4,9 @@
 # Needs ripgrep and hyperfine (Debian: apt-get install ripgrep hyperfine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q
+cargo build --profile dist -q
 python3 scripts/gen-corpus.py bench-corpus 10000
-bin=target/release/tactful
+bin=target/dist/tactful
 # The rg baselines, both with ASCII word boundaries: every phrase of the built-in packs as
 # tactful compiles it (the equivalent list), and a short list of the blame phrases' main forms.
 cargo run --release -q --example phrase-list > bench-corpus.phrases

@@ -1068,8 +1068,12 @@ fn html_text(html: &str) -> (String, Vec<Range<u32>>) {
                 i = html[i..].find("-->").map_or(b.len(), |e| i + e + 3);
                 continue;
             }
-            let end = html[i..].find('>').map_or(b.len(), |e| i + e + 1);
-            let tag = &html[i + 1..end.saturating_sub(1).max(i + 1)];
+            // An unclosed tag runs to the end of the part.
+            let (end, tag_end) = match html[i..].find('>') {
+                Some(e) => (i + e + 1, i + e),
+                None => (b.len(), b.len()),
+            };
+            let tag = &html[i + 1..tag_end.max(i + 1)];
             let closing = tag.starts_with('/');
             let name: String = tag
                 .trim_start_matches('/')
@@ -1213,6 +1217,13 @@ mod tests {
         let at = m.lint.find("didn't").unwrap();
         let r = m.origin.to_raw(&(at..at + 6));
         assert_eq!(&raw[r], "didn&#39;t");
+    }
+
+    #[test]
+    fn an_unclosed_tag_before_a_wide_character_is_no_panic() {
+        let (text, map) = html_text("<p>caf\u{e9}</p><b \u{340}");
+        assert_eq!(text.trim(), "caf\u{e9}");
+        assert_eq!(map.len(), text.len());
     }
 
     #[test]

@@ -77,11 +77,14 @@ fn named_role(text: &str) -> Option<String> {
     });
     // "about the analyst role" names "analyst", not "the analyst".
     let bare = |s: &str| {
-        let mut s = s.trim();
-        for article in ["the ", "The ", "a ", "A ", "an ", "An ", "this ", "This "] {
-            s = s.strip_prefix(article).unwrap_or(s);
-        }
-        s.to_string()
+        // A hard-wrapped draft breaks lines inside a title.
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let skip = usize::from(
+            words
+                .first()
+                .is_some_and(|w| ["the", "a", "an", "this"].contains(&w.to_lowercase().as_str())),
+        );
+        words[skip..].join(" ")
     };
     if let Some(c) = re.captures(text) {
         return Some(bare(&c[1]));
@@ -132,7 +135,7 @@ mod tests {
             f.fill("{role}{, name}"),
             "the Senior Data Analyst role, Ms. Lee"
         );
-        let f = facts("Hi,\n\nany news about the senior data analyst role?\n");
+        let f = facts("Hi,\n\nany news about the senior data\nanalyst role?\n");
         assert_eq!(f.fill("{role}"), "the senior data analyst role");
         let f = facts("Hello,\n\nany news on the role?\n");
         assert_eq!(
