@@ -50,6 +50,9 @@ fn plain_words(message: &str) -> String {
         "cannot deserialize null into string" | "invalid char: cannot deserialize null" => {
             "a value is missing here: write text after the colon, or remove the line".into()
         }
+        "recursion limit exceeded" => {
+            "tactful stops reading this YAML here: it is nested too deep".into()
+        }
         "alias references unknown anchor" => {
             "this alias (`*name`) refers to no anchor: define `&name` before using it".into()
         }

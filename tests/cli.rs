@@ -835,6 +835,12 @@ fn errors_say_what_is_wrong_and_what_to_do() {
         format!("pack: deep\nrules:\n  - id: deep/x\n    kind: avoid\n    category: blame\n    message: m\n    why: w\n    phrases: [\"{deep}\"]\n    examples:\n      bad: [\"word\"]\n      good: [\"x\"]\n"),
     )
     .unwrap();
+    let nested = format!(
+        "pack: deep\nrules: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    fs::write(dir.path().join("nested.yaml"), nested).unwrap();
     let cases: &[(&[&str], &str)] = &[
         (&["check", "colons.md"], "colons.md:2:1"),
         (&["check", "colons.md"], "a value is missing here"),
