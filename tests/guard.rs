@@ -28,21 +28,11 @@ fn guard(message: &[u8], args: &[&str], status: i32, env: &[(&str, &str)]) -> Ou
         .arg(&out)
         .arg(status.to_string())
         .current_dir(dir.path())
-        .env_remove(tactful::guard::SKIP_VAR)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .env_remove(tactful::guard::SKIP_VAR);
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd.spawn().unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let bytes = message.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&bytes);
-    });
-    let res = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let res = common::run_with_input(&mut cmd, message);
     Outcome {
         code: res.status.code().unwrap_or(-1),
         stderr: String::from_utf8_lossy(&res.stderr).into_owned(),

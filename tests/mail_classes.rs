@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// The labelled folders.
 const SETS: &[&str] = &["fixtures/mail-classes", "fixtures/mail-classes-2"];
@@ -47,30 +47,19 @@ fn each_message_is_stopped_or_handed_on_as_labelled() {
         let raw = std::fs::read(dir.join(&row.file)).unwrap();
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tactful"))
-            .args([
-                "guard",
-                "-q",
-                "--send-date",
-                "2026-12-02",
-                "--holidays",
-                "none",
-            ])
-            .args(["--", "sh", "-c", "cat > \"$1\"", "sh"])
-            .arg(&out)
-            .env_remove(tactful::guard::SKIP_VAR)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let bytes = raw.clone();
-        let writer = std::thread::spawn(move || {
-            let _ = std::io::Write::write_all(&mut stdin, &bytes);
-        });
-        let res = child.wait_with_output().unwrap();
-        writer.join().unwrap();
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tactful"));
+        cmd.args([
+            "guard",
+            "-q",
+            "--send-date",
+            "2026-12-02",
+            "--holidays",
+            "none",
+        ])
+        .args(["--", "sh", "-c", "cat > \"$1\"", "sh"])
+        .arg(&out)
+        .env_remove(tactful::guard::SKIP_VAR);
+        let res = common::run_with_input(&mut cmd, &raw);
         let delivered = std::fs::read(&out).ok();
         let (code, sent_ok) = match row.expect.as_str() {
             "blame" => (1, delivered.is_none()),

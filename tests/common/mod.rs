@@ -11,24 +11,31 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs `tactful ARGS` in `dir` with `stdin` piped in (empty when `None`).
-pub fn tactful(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tactful"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
+/// Runs `cmd` with `input` written to its stdin from another thread (so a command that
+/// writes while it reads never blocks on a full pipe), and returns its output.
+pub fn run_with_input(cmd: &mut Command, input: &[u8]) -> std::process::Output {
+    let mut child = cmd
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("tactful runs");
-    {
-        let mut input = child.stdin.take().expect("stdin is piped");
-        if let Some(bytes) = stdin {
-            input.write_all(bytes).expect("stdin is written");
-        }
-    }
-    let out = child.wait_with_output().expect("tactful finishes");
+        .expect("the command runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let bytes = input.to_vec();
+    // A command may stop reading early; what it did with the rest is its status's business.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("the command finishes");
+    writer.join().expect("the writer finishes");
+    out
+}
+
+/// Runs `tactful ARGS` in `dir` with `stdin` piped in (empty when `None`).
+pub fn tactful(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tactful"));
+    cmd.args(args).current_dir(dir).env_remove("NO_COLOR");
+    let out = run_with_input(&mut cmd, stdin.unwrap_or_default());
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
