@@ -237,10 +237,13 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
     let mut unused: Vec<String> = Vec::new();
     let mut ignore_used = vec![false; session.config.ignore.len()];
     let mut output_error = None;
+    // When the reader of the output goes away (`| head`), linting goes on unwritten, so the
+    // exit status and a baseline still speak for every file.
+    let mut closed = false;
     {
         let mut sink = render::sink(format, &docs, style, &mut *s.stdout);
         // One file needs no thread pool; starting one would cost more than linting it.
-        for chunk in inputs.chunks(CHUNK) {
+        'chunks: for chunk in inputs.chunks(CHUNK) {
             let results: Vec<Result<Linted, Error>> = if chunk.len() > 1 {
                 chunk.par_iter().map(lint_one).collect()
             } else {
@@ -258,46 +261,61 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
                         }
                         failing |= session.fails(&l.report);
                         summary.add(&l.report);
-                        sink.file(&l.report)
+                        if closed {
+                            Ok(())
+                        } else {
+                            sink.file(&l.report)
+                        }
                     }
                     Err(e) => {
                         failed = true;
                         summary.failed += 1;
                         let failure = Failure::new(&input.name(), e);
                         // Said on stderr too, except where the output itself says it in words.
-                        if format != render::Format::Short {
+                        if format != render::Format::Short || closed {
                             report_error(&failure.error, s.stderr, s.stderr_is_terminal);
                         }
-                        sink.failed(&failure)
+                        if closed {
+                            Ok(())
+                        } else {
+                            sink.failed(&failure)
+                        }
                     }
                 };
-                if let Err(e) = written {
-                    output_error = Some(e);
-                    break;
+                match written {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => closed = true,
+                    Err(e) => {
+                        output_error = Some(e);
+                        break 'chunks;
+                    }
+                    Ok(()) => {}
                 }
             }
-            if output_error.is_some() {
-                break;
-            }
         }
-        if output_error.is_none() {
+        if output_error.is_none() && !closed {
             if let Err(e) = sink.finish(&summary) {
-                output_error = Some(e);
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    output_error = Some(e);
+                }
             }
         }
     }
     if let Some(e) = output_error {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            report_error(
-                &Error::Input {
-                    path: "<stdout>".into(),
-                    message: format!("cannot write output: {e}"),
-                },
+        report_error(
+            &Error::Input {
+                path: "<stdout>".into(),
+                message: format!("cannot write output: {e}"),
+            },
+            s.stderr,
+            s.stderr_is_terminal,
+        );
+        if args.write_baseline.is_some() {
+            let _ = writeln!(
                 s.stderr,
-                s.stderr_is_terminal,
+                "tactful: the baseline was not written, since the output could not be written"
             );
-            return Ok(EXIT_FAILURE);
         }
+        return Ok(EXIT_FAILURE);
     }
     let config_index = LineIndex::new(&session.config.text);
     for (entry, used) in session.config.ignore.iter().zip(&ignore_used) {

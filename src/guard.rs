@@ -12,7 +12,7 @@ use crate::cli::GuardArgs;
 use crate::error::Error;
 use crate::input::Format;
 use crate::pipeline::Session;
-use crate::render::{self, Style};
+use crate::render::{self, Failure, Style};
 
 /// The name findings are reported under.
 const MESSAGE: &str = "<message>";
@@ -23,7 +23,11 @@ pub const SKIP_VAR: &str = "TACTFUL_SKIP";
 pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
     let mut message = Vec::new();
     if let Err(e) = s.stdin.read_to_end(&mut message) {
-        return Ok(refuse(s, &format!("cannot read the message: {e}")));
+        return Ok(refuse_with_report(
+            &args,
+            s,
+            &format!("cannot read the message: {e}"),
+        ));
     }
     if skip_requested() {
         let _ = writeln!(
@@ -33,7 +37,7 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
         return Ok(send(&args, &message, s));
     }
     if message.iter().all(u8::is_ascii_whitespace) {
-        return Ok(refuse(s, "the message is empty"));
+        return Ok(refuse_with_report(&args, s, "the message is empty"));
     }
     let checked = Session::new(&args.lint, false, true).and_then(|session| {
         let linted = session.lint(MESSAGE, message.clone(), Format::Mail)?;
@@ -43,54 +47,27 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
         Ok(c) => c,
         Err(e) => {
             app::report_error(&e, s.stderr, s.stderr_is_terminal);
+            let why = format!("the message could not be checked: {e}");
+            let _ = write_report(&args, &[], &[Failure::new(MESSAGE, e)], &[], &why);
             return Ok(refuse(s, "the message could not be checked"));
         }
     };
     for w in &session.warnings {
         let _ = writeln!(s.stderr, "warning: {w}");
     }
-    // What cannot be read cannot be checked, and is never sent unchecked.
-    if !linted.unreadable.is_empty() {
-        let why = format!(
-            "{}; tactful cannot check what it cannot read (save the message as UTF-8 text, or set {SKIP_VAR}=1 to send it unchecked)",
-            linted.unreadable.join("; ")
-        );
-        if let Some(path) = &args.report {
-            let _ = std::fs::write(path, format!("tactful guard: {why}; nothing was sent\n"));
-        }
-        return Ok(refuse(s, &why));
-    }
     let report = linted.report;
-    let failing = session.fails(&report);
+    // What cannot be read cannot be checked, and is never sent unchecked (exit 2 rather than
+    // 1: the message is not wrong, tactful cannot judge it).
+    let unreadable = !linted.unreadable.is_empty();
+    let failing = unreadable || session.fails(&report);
     let docs = session.docs();
-    if let Some(path) = &args.report {
-        let mut text = Vec::new();
-        let style = Style {
-            color: false,
-            quiet: false,
-        };
-        let _ = render::render(
-            args.lint.format,
-            std::slice::from_ref(&report),
-            &docs,
-            style,
-            &mut text,
-        );
-        // A JSON or SARIF report stays one valid document; the others end with the verdict.
-        if !args.lint.format.is_document() {
-            let verdict = if failing {
-                "tactful guard: the message was not sent\n"
-            } else {
-                "tactful guard: the message passed and was handed on\n"
-            };
-            text.extend_from_slice(verdict.as_bytes());
-        }
-        if let Err(e) = std::fs::write(path, text) {
-            return Ok(refuse(
-                s,
-                &format!("cannot write the report {}: {e}", path.display()),
-            ));
-        }
+    let verdict = if failing {
+        "the message was not sent"
+    } else {
+        "the message passed and was handed on"
+    };
+    if let Err(why) = write_report(&args, std::slice::from_ref(&report), &[], &docs, verdict) {
+        return Ok(refuse(s, &why));
     }
     if failing || !(args.lint.quiet || report.findings.is_empty()) {
         let style = Style {
@@ -105,6 +82,13 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
             s.stderr,
         );
     }
+    if unreadable {
+        let why = format!(
+            "{}; tactful cannot check what it cannot read (save the message as UTF-8 text, or set {SKIP_VAR}=1 to send it unchecked)",
+            linted.unreadable.join("; ")
+        );
+        return Ok(refuse(s, &why));
+    }
     if failing {
         let _ = writeln!(
             s.stderr,
@@ -113,6 +97,52 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
         return Ok(EXIT_FINDINGS);
     }
     Ok(send(&args, &message, s))
+}
+
+/// Writes `--report`, when given: the findings (or failures) in the chosen format, and for
+/// the formats that are not one document, a last line with `verdict`. A JSON or SARIF report
+/// stays one valid document.
+fn write_report(
+    args: &GuardArgs,
+    reports: &[render::FileReport],
+    failures: &[Failure],
+    docs: &[render::RuleDoc],
+    verdict: &str,
+) -> Result<(), String> {
+    let Some(path) = &args.report else {
+        return Ok(());
+    };
+    let mut text = Vec::new();
+    let style = Style {
+        color: false,
+        quiet: false,
+    };
+    let _ = render::render_all(args.lint.format, reports, failures, docs, style, &mut text);
+    if !args.lint.format.is_document() {
+        text.extend_from_slice(format!("tactful guard: {verdict}\n").as_bytes());
+    }
+    std::fs::write(path, text)
+        .map_err(|e| format!("cannot write the report {}: {e}", path.display()))
+}
+
+/// Refuses before anything was linted, saying why in the report too (so a report from an
+/// earlier send is never left standing).
+fn refuse_with_report(args: &GuardArgs, s: &mut Streams, why: &str) -> u8 {
+    let failure = Failure::new(
+        MESSAGE,
+        Error::Input {
+            path: MESSAGE.into(),
+            message: why.to_string(),
+        },
+    );
+    let _ = write_report(
+        args,
+        &[],
+        &[failure],
+        &[],
+        &format!("{why}; nothing was sent"),
+    );
+    refuse(s, why)
 }
 
 fn skip_requested() -> bool {
@@ -212,9 +242,20 @@ fn run_to_end(mut command: Command) -> std::io::Result<Ended> {
                 }
                 continue;
             }
+            // The command may have finished already: its SIGCHLD comes later in the batch.
+            if let Some(status) = child.try_wait()? {
+                return Ok(Ended::Exited(status));
+            }
             // SIGKILL: the command gets no chance to finish what it started.
             let _ = child.kill();
-            let _ = child.wait();
+            let status = child.wait()?;
+            // It may still have finished between the two: then it was not stopped.
+            {
+                use std::os::unix::process::ExitStatusExt;
+                if status.signal() != Some(9) {
+                    return Ok(Ended::Exited(status));
+                }
+            }
             return Ok(Ended::Stopped(name(sig)));
         }
     }

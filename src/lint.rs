@@ -23,6 +23,12 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
         };
         check_rule(rules, i, draft, &matches, ctx, into);
     }
+    // One finding per rule and span of the lint text; distinct words may share raw bytes
+    // (an encoded subject), so this is done before mapping.
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
+    });
+    out.dedup_by(|b, a| a.rule == b.rule && a.span == b.span);
     if let Some(origin) = &draft.origin {
         drop_repeated_alternatives(draft, origin, &mut out);
         for f in &mut out {
@@ -53,7 +59,6 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
     out.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
-    out.dedup_by(|b, a| a.rule == b.rule && a.span == b.span);
     out
 }
 

@@ -59,7 +59,8 @@ impl Session {
                 }
             }
         }
-        let mut ctx = context(args, &config, templates || config.templates)?;
+        // The guard never reads a message as a template: its placeholders are blanks.
+        let mut ctx = context(args, &config, !guard && (templates || config.templates))?;
         if guard {
             ctx.send_date.get_or_insert_with(calendar::today);
         }

@@ -526,7 +526,29 @@ fn machine_reports_stay_valid_documents() {
         "{}",
         out.stderr
     );
-    assert!(std::fs::read_to_string(&report)
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        text.contains("mail/unreadable") && text.contains("was not sent"),
+        "{text}"
+    );
+    let report = dir.path().join("report.json");
+    let json = ["--format", "json", "--report", report.to_str().unwrap()];
+    let out = guard(raw, &json, 0, &[]);
+    assert_eq!(out.code, 2);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let findings = doc["files"][0]["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().any(|f| f["rule"] == "mail/unreadable"),
+        "{doc}"
+    );
+    // Refused before anything is linted, the report says so, as one document too.
+    let out = guard(b"  \n", &json, 0, &[]);
+    assert_eq!(out.code, 2);
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(doc["files"][0]["error"]["message"]
+        .as_str()
         .unwrap()
-        .contains("nothing was sent"));
+        .contains("empty"));
 }

@@ -175,7 +175,12 @@ impl MailOrigin {
 
     /// The index of the text part holding lint-text offset `at`.
     pub fn part_at(&self, at: usize) -> Option<usize> {
-        self.parts.iter().position(|p| p.lint.contains(&at))
+        // The parts are in lint-text order.
+        let k = self.parts.partition_point(|p| p.lint.end <= at);
+        self.parts
+            .get(k)
+            .filter(|p| p.lint.contains(&at))
+            .map(|_| k)
     }
 
     /// What a finding at lint-text range `r` needs said about where its words really are,
@@ -461,6 +466,11 @@ pub fn read(raw: &[u8]) -> Mail {
     // The part read first leads the lint text (the opening and the order of things are
     // judged in it); the rest follow in message order.
     let order = reading_order(&visible);
+    // Where each part stands in the lint text.
+    let mut position = vec![0; order.len()];
+    for (at, &k) in order.iter().enumerate() {
+        position[k] = at;
+    }
     for &k in &order {
         let v = &visible[k];
         let part = v.part;
@@ -509,9 +519,7 @@ pub fn read(raw: &[u8]) -> Mail {
             html: v.html,
             charset: read.charset,
             number: k + 1,
-            alternative_of: v
-                .alternative_of
-                .and_then(|lead| order.iter().position(|&o| o == lead)),
+            alternative_of: v.alternative_of.map(|lead| position[lead]),
             html_source: read.html_source,
             newlines,
         });
@@ -563,10 +571,13 @@ fn visible_parts<'a>(message: &'a Message<'a>) -> Vec<Visible<'a>> {
     walk(message, 0, None, &mut groups, &mut out, 0);
     // In each alternative, the plain half is read first (else the first half); the other
     // halves point at it.
-    for g in 0..groups {
-        let members: Vec<usize> = (0..out.len())
-            .filter(|&i| out[i].group.is_some_and(|(h, _)| h == g))
-            .collect();
+    let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); groups];
+    for (i, v) in out.iter().enumerate() {
+        if let Some((g, _)) = v.group {
+            by_group[g].push(i);
+        }
+    }
+    for members in by_group {
         let lead = members
             .iter()
             .copied()

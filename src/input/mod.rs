@@ -272,7 +272,9 @@ impl Draft {
 
     /// Whether lint-text offset `at` is on a sign-off line that closes the letter.
     pub fn in_sign_off(&self, at: usize) -> bool {
-        self.sign_offs.iter().any(|s| s.contains(&at))
+        // In order and apart, so one search finds the only one that may hold `at`.
+        let k = self.sign_offs.partition_point(|s| s.end <= at);
+        self.sign_offs.get(k).is_some_and(|s| s.contains(&at))
     }
 
     /// The whole author body, as a range of the lint text.

@@ -148,10 +148,12 @@ pub(super) fn sign_offs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         if seen_words && is_sign_off_line(text, start) {
+            // Only the lines right after it matter: a few short ones close the letter.
             let after: Vec<&str> = lines[i + 1..]
                 .iter()
                 .map(|&(s, e, _)| text[s..e].trim())
                 .filter(|l| !l.is_empty())
+                .take(5)
                 .collect();
             let closing = after.first().is_some_and(|l| {
                 let l = l.to_ascii_lowercase();

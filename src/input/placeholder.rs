@@ -255,7 +255,7 @@ const BLANK_PREFIXES: &[&str] = &[
 /// Whether one bracketed word names a blank: a blank word (`company`), or one made of a
 /// blank word and another (`firstname`, `companyname`, `your-name`, `job-title`).
 fn names_a_blank(word: &str) -> bool {
-    word.split('-').any(|part| {
+    word.split(['-', '_']).any(|part| {
         BLANK_WORDS.contains(&part)
             || BLANK_PREFIXES.iter().any(|p| {
                 part.strip_prefix(p)
@@ -280,9 +280,11 @@ fn is_placeholder(found: &str, before: Option<char>, after: &str) -> bool {
     let lower = inner.to_lowercase();
     match found.as_bytes()[0] {
         b'[' => {
-            let one_word = !inner.contains([' ', '/', '.', '_']);
-            // A path or a file name (`[arch/powerpc/io.o]`, `[build_log]`): one token of code.
+            let one_word = !inner.contains([' ', '/', '.']);
+            // A path or a file name (`[arch/powerpc/io.o]`, `[build_log]`): one token of code,
+            // unless it names a blank (`[FIRST_NAME]`, `[job_title]`).
             let code = !inner.contains(' ')
+                && !names_a_blank(&lower)
                 && (inner.contains('_')
                     || inner
                         .split('.')

@@ -227,15 +227,26 @@ impl Matcher {
             let Some(re) = lazy(&rules[rule].pattern_re, &rules[rule].pattern_src) else {
                 continue;
             };
-            for m in re.find_iter(text) {
-                // A pattern may need the blank or the stop before its words (a line start, a
-                // sentence end); the finding starts at the words.
+            // A pattern may need the blank or the stop before its words (a line start, a
+            // sentence end) and after them; the finding is the words, and the search goes on
+            // after them, so the stop that ends one match may begin the next.
+            let mut at = 0;
+            while let Some(m) = re.find_at(text, at) {
                 let found = m.as_str();
                 let stop = |c: char| c.is_whitespace() || ".!?…;,".contains(c);
                 let lead = found.len() - found.trim_start_matches(stop).len();
                 let tail = found.len() - found.trim_end_matches(stop).len();
-                if m.start() + lead < m.end() - tail {
-                    out[rule].push(m.start() + lead..m.end() - tail);
+                let words = m.start() + lead..(m.end() - tail).max(m.start() + lead);
+                if !words.is_empty() {
+                    out[rule].push(words.clone());
+                }
+                // Always forward: past the words, or one character past an empty match.
+                at = words.end.max(m.start() + 1);
+                while at < text.len() && !text.is_char_boundary(at) {
+                    at += 1;
+                }
+                if at > text.len() {
+                    break;
                 }
             }
         }
@@ -593,6 +604,33 @@ fn summary(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A pattern that needs the stop before its words finds each of several in a row: the
+    /// stop that ends one match begins the next.
+    #[test]
+    fn raw_patterns_find_matches_in_a_row() {
+        let yaml = "pack: t
+rules:
+  - id: t/row
+    kind: avoid
+    category: blame
+    message: m
+    why: w
+    patterns: ['(?:^|[.!?]\\s+)Stuck here\\.']
+    examples:
+      bad: ['Stuck here.']
+      good: ['Not stuck here']
+";
+        let pack = pack::parse("t.yaml", yaml, Origin::File).unwrap();
+        let set = RuleSet::build(vec![pack], &Overrides::default()).unwrap();
+        let draft = Draft::parse(
+            "t.txt",
+            b"Stuck here. Stuck here. Stuck here.".to_vec(),
+            Format::Text,
+        )
+        .unwrap();
+        assert_eq!(set.scan(&draft).of(0).len(), 3);
+    }
 
     /// A raw pattern's match may cover several paragraphs; an `unless` phrase in any of
     /// them cancels it (the pack's `good` example must pass for it to load).

@@ -167,9 +167,14 @@ pub fn compile(phrase: &str) -> Result<Compiled, PhraseError> {
         if split { "" } else { edge(last) }
     );
     let mut items = required(&seq).into_iter();
-    let (at, anchors) = items
-        .next()
-        .expect("a phrase with a required item has anchors");
+    let Some((at, anchors)) = items.next() else {
+        return Err(PhraseError {
+            message: "no word stands in every match of this phrase (only contraction tails \
+                      or optional words): add a word that must be there"
+                .into(),
+            offset: 0,
+        });
+    };
     let others = items.map(|(_, set)| set).collect();
     Ok(Compiled {
         regex,
