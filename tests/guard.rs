@@ -237,7 +237,7 @@ fn unfilled_placeholders_always_block() {
     // Even with the rule turned off and ignored in the config, and the built-in packs left out.
     std::fs::write(
         dir.path().join("tactful.yaml"),
-        "rules:\n  placeholder/unfilled: off\nignore:\n  - rule: placeholder\n",
+        "rules:\n  placeholder/unfilled: off\ntemplates: true\nignore:\n  - rule: placeholder\n",
     )
     .unwrap();
     let config = dir.path().join("tactful.yaml");

@@ -1122,7 +1122,8 @@ fn html_text(html: &str) -> (String, Vec<Range<u32>>) {
             continue;
         }
         if b[i] == b'&' {
-            if let Some(semi) = html[i..].find(';').filter(|&e| e <= 10) {
+            let near = b.len().min(i + 11);
+            if let Some(semi) = b[i..near].iter().position(|&c| c == b';') {
                 let token = &b[i..=i + semi];
                 let mut s = String::new();
                 add_html_token(&mut s, token, false);

@@ -336,12 +336,14 @@ mod tests {
             ["[company]", "[job title]"]
         );
         assert_eq!(
-            found("[NAME], [Position], [FirstName] and [your-name] and [Company/School]"),
+            found("[NAME], [Position], [FirstName], [your-name], [FIRST_NAME], [job_title] and [Company/School]"),
             [
                 "[NAME]",
                 "[Position]",
                 "[FirstName]",
                 "[your-name]",
+                "[FIRST_NAME]",
+                "[job_title]",
                 "[Company/School]"
             ]
         );

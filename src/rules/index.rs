@@ -484,7 +484,11 @@ impl PhraseIndex {
                         lo
                     }
                 };
-                let from = lo.max(next[e]);
+                // Where the last search stopped may be inside a character; no match starts there.
+                let mut from = lo.max(next[e]);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
                 if from > at {
                     continue;
                 }

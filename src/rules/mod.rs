@@ -632,6 +632,34 @@ rules:
         assert_eq!(set.scan(&draft).of(0).len(), 3);
     }
 
+    /// A phrase whose anchor starts with a wide character, found twice in a row: the search
+    /// of the second never resumes inside the first's characters.
+    #[test]
+    fn anchors_of_wide_characters_in_a_row() {
+        let yaml = "pack: t
+rules:
+  - id: t/wide
+    kind: avoid
+    category: blame
+    message: m
+    why: w
+    phrases: ['völlig ärgerlich']
+    examples:
+      bad: ['völlig ärgerlich']
+      good: ['ärgerlich']
+";
+        let pack = pack::parse("t.yaml", yaml, Origin::File).unwrap();
+        let set = RuleSet::build(vec![pack], &Overrides::default()).unwrap();
+        for text in [
+            "ärgerlich ärgerlich völlig ärgerlich",
+            "ärgerlichärgerlich ärgerlich",
+        ] {
+            let draft = Draft::parse("t.txt", text.as_bytes().to_vec(), Format::Text).unwrap();
+            let found = set.scan(&draft).of(0).len();
+            assert_eq!(found, usize::from(text.contains("völlig")), "{text}");
+        }
+    }
+
     /// A raw pattern's match may cover several paragraphs; an `unless` phrase in any of
     /// them cancels it (the pack's `good` example must pass for it to load).
     #[test]
