@@ -351,6 +351,29 @@ fn bundled_examples_show_findings() {
         "the tactful example must be clean:\n{}",
         run.stdout
     );
+    // What the README's first screen shows is what the first command prints.
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let shown = readme
+        .split("## Try it")
+        .nth(1)
+        .and_then(|s| s.split("```text\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .expect("the README shows the first command's output");
+    let (excerpt, last) = shown
+        .split_once("…\n")
+        .expect("an excerpt, then the summary");
+    let run = tactful(
+        root(),
+        &["check", "--color", "never", "fixtures/examples/"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(excerpt),
+        "README excerpt not in the output:\n{excerpt}\n---\n{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.lines().last(), Some(last.trim_end()));
 }
 
 #[test]
