@@ -790,6 +790,13 @@ fn decode_charset(
     charset: Option<&str>,
     problem: &mut Option<String>,
 ) -> (String, Option<Vec<Range<u32>>>, Option<String>) {
+    // A UTF-16 byte-order mark says what the bytes are, whatever the label (or none) says.
+    let bom16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let charset = match charset {
+        None if bom16 => Some("utf-16"),
+        Some(c) if bom16 && UTF8_LABELS.contains(&c) => Some("utf-16"),
+        other => other,
+    };
     if let Some(cs) = charset.filter(|c| c.starts_with("utf-16") || *c == "ucs-2") {
         let (text, map, bad) = utf16(bytes, cs);
         if let Some(b) = bad {
@@ -1316,6 +1323,12 @@ mod tests {
             s
         };
         let raw = format!("Subject: x\nContent-Type: text/plain; charset=utf-16\nContent-Transfer-Encoding: base64\n\n{}\n", b64(&utf16));
+        assert_eq!(parts(raw.as_bytes()), ["I never heard back."]);
+        // A byte-order mark says UTF-16 where no charset (or a wrong one) does.
+        let raw = format!(
+            "Subject: x\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n{}\n",
+            b64(&utf16)
+        );
         assert_eq!(parts(raw.as_bytes()), ["I never heard back."]);
         // CR-only line ends: headers and body lines are found.
         let raw = b"Subject: Still waiting\rContent-Type: text/plain\r\rHi Jane,\r\rI never heard back.\r";
