@@ -221,6 +221,8 @@ enum Ended {
 fn run_to_end(mut command: Command) -> std::io::Result<Ended> {
     use signal_hook::consts::signal::{SIGCHLD, SIGHUP, SIGINT, SIGTERM};
     use signal_hook::iterator::Signals;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
     let name = |sig: i32| {
         let name = match sig {
             SIGHUP => "SIGHUP",
@@ -229,7 +231,26 @@ fn run_to_end(mut command: Command) -> std::io::Result<Ended> {
         };
         (name, sig as u8)
     };
+    // Once the command has ended, a stop signal does what it always does: the handlers
+    // below step aside for the default action then.
+    let ended = Arc::new(AtomicBool::new(false));
+    for sig in [SIGTERM, SIGINT, SIGHUP] {
+        signal_hook::flag::register_conditional_default(sig, Arc::clone(&ended))?;
+    }
     let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGCHLD])?;
+    let result = wait_for(&mut command, &mut signals, name);
+    ended.store(true, Ordering::SeqCst);
+    result
+}
+
+/// The loop of [`run_to_end`]: starts the command, then waits for its end or a stop signal.
+#[cfg(unix)]
+fn wait_for(
+    command: &mut Command,
+    signals: &mut signal_hook::iterator::Signals,
+    name: impl Fn(i32) -> Signal,
+) -> std::io::Result<Ended> {
+    use signal_hook::consts::signal::SIGCHLD;
     if let Some(sig) = signals.pending().find(|&s| s != SIGCHLD) {
         return Ok(Ended::NotStarted(name(sig)));
     }
