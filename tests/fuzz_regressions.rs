@@ -1,8 +1,13 @@
 //! Inputs the fuzzers found (`fuzz/regressions/<target>/`): each is linted by the binary
-//! as its target reads it, and must end in a verdict (exit 0, 1 or 2), quickly, with no
-//! panic. A new crash found by `scripts/fuzz.sh` gets a small reproducer there.
+//! as its target reads it, and must end in a verdict (exit 0, 1 or 2) with no panic; read
+//! as mail, every finding's span lies on whole characters of the text shown for it, as the
+//! fuzz targets check. A new crash found by `scripts/fuzz.sh` gets a small reproducer there.
 
 mod common;
+
+use tactful::input::{Draft, Format};
+use tactful::lint::lint;
+use tactful::rules::{builtin, Context, Overrides, RuleSet};
 
 #[test]
 fn every_fuzz_finding_ends_in_a_verdict() {
@@ -32,6 +37,25 @@ fn every_fuzz_finding_ends_in_a_verdict() {
                 run.code,
                 run.stderr
             );
+            if name == "mail" {
+                let rules =
+                    RuleSet::build(builtin::packs().unwrap(), &Overrides::default()).unwrap();
+                let bytes = std::fs::read(&input).unwrap();
+                if let Ok(draft) = Draft::parse("m.eml", bytes, Format::Mail) {
+                    let findings = lint(&draft, &rules, &Context::default());
+                    let shown = draft.into_shown_source();
+                    for f in &findings {
+                        assert!(
+                            shown.is_char_boundary(f.span.start)
+                                && shown.is_char_boundary(f.span.end),
+                            "{}: {} at {:?} cuts a character",
+                            input.display(),
+                            f.rule,
+                            f.span
+                        );
+                    }
+                }
+            }
             seen += 1;
         }
     }

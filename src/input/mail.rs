@@ -170,7 +170,17 @@ impl MailOrigin {
         } else {
             start.start
         };
-        start.start..end.max(start.start)
+        // Bytes read in a single-byte charset may be part of a UTF-8 sequence as shown:
+        // widen to whole characters of the shown text.
+        let mut from = start.start.min(self.display.len());
+        while !self.display.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = end.max(start.start).min(self.display.len());
+        while !self.display.is_char_boundary(to) {
+            to += 1;
+        }
+        from..to
     }
 
     /// The index of the text part holding lint-text offset `at`.
