@@ -749,20 +749,22 @@ fn read_part(raw: &[u8], part: &MessagePart, html: bool) -> PartText {
     if problem.is_none() {
         problem = binary_problem(&text);
     }
-    let identity = encoding == BodyEncoding::Plain && !html && tmap.is_none();
+    // Maps that are the identity are `None` and never built: a large plain part costs no
+    // map at all, and a large HTML part only its own.
     let mut html_newlines = Vec::new();
     let (text, map, html_source) = if html {
         let (s, smap) = html_text(&text);
         let starts = smap.iter().map(|r| r.start).collect();
-        let inner = tmap.unwrap_or_else(|| identity_map(text.len()));
-        let map = compose(&compose(&smap, &inner), &dmap);
+        let map = then(then(smap, tmap.as_deref()), dmap.as_deref());
         html_newlines = newlines(&text);
         (s, Some(map), Some(starts))
-    } else if identity {
-        (text, None, None)
     } else {
-        let inner = tmap.unwrap_or_else(|| identity_map(text.len()));
-        (text, Some(compose(&inner, &dmap)), None)
+        let map = match (tmap, dmap) {
+            (None, None) => None,
+            (Some(t), d) => Some(then(t, d.as_deref())),
+            (None, Some(d)) => Some(d),
+        };
+        (text, map, None)
     };
     PartText {
         text,
@@ -784,8 +786,15 @@ fn newlines(text: &str) -> Vec<u32> {
         .collect()
 }
 
-fn identity_map(len: usize) -> Vec<Range<u32>> {
-    (0..len as u32).map(|i| i..i + 1).collect()
+/// For each byte of a text, the range of another it came from.
+type ByteMap = Vec<Range<u32>>;
+
+/// `outer` followed by `inner` (see [`compose`]); an absent `inner` is the identity.
+fn then(outer: Vec<Range<u32>>, inner: Option<&[Range<u32>]>) -> Vec<Range<u32>> {
+    match inner {
+        Some(inner) => compose(&outer, inner),
+        None => outer,
+    }
 }
 
 /// Charset labels that mean UTF-8 or its ASCII subset.
@@ -934,11 +943,15 @@ fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// Undoes the transfer encoding, with the raw range (relative to `raw`) of every decoded
-/// byte; `None` for base64 that does not decode.
-fn transfer_decode(raw: &[u8], encoding: BodyEncoding) -> Option<(Vec<u8>, Vec<Range<u32>>)> {
+/// byte (`None` when each is its own: no transfer encoding); `None` for base64 that does
+/// not decode.
+fn transfer_decode(raw: &[u8], encoding: BodyEncoding) -> Option<(Vec<u8>, Option<ByteMap>)> {
     Some(match encoding {
-        BodyEncoding::Plain => (raw.to_vec(), identity_map(raw.len())),
-        BodyEncoding::QuotedPrintable => qp_decode(raw),
+        BodyEncoding::Plain => (raw.to_vec(), None),
+        BodyEncoding::QuotedPrintable => {
+            let (d, m) = qp_decode(raw);
+            (d, Some(m))
+        }
         BodyEncoding::Base64 => {
             let decoded = base64_decode(raw)?;
             let digits: Vec<u32> = raw
@@ -958,7 +971,7 @@ fn transfer_decode(raw: &[u8], encoding: BodyEncoding) -> Option<(Vec<u8>, Vec<R
                     }
                 })
                 .collect();
-            (decoded, map)
+            (decoded, Some(map))
         }
     })
 }
