@@ -4,7 +4,9 @@
 //! not compile here is left out, and the run compiles it (and reports its error) as it
 //! would a user's phrase. Each pack and each holiday calendar is also written as JSON
 //! (`OUT_DIR/packs/NAME.json`, `OUT_DIR/calendars/CODE.json`), which a run reads instead of
-//! the YAML, and the greeting pattern as a DFA (`OUT_DIR/greeting.dfa`).
+//! the YAML, and the greeting pattern as a DFA (`OUT_DIR/greeting.dfa`). Each learned
+//! (`classify`) rule's model is trained from its labelled sentences and written as the
+//! bytes a run reads in place (`OUT_DIR/models/`, listed in `OUT_DIR/models.rs`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -19,9 +21,12 @@ mod phrase;
 #[path = "src/input/greeting.rs"]
 mod greeting;
 
-/// What this script reads of a pack: its phrases and antipatterns.
+/// What this script reads of a pack: its phrases and antipatterns, and what its learned
+/// rules learn from.
 #[derive(serde::Deserialize)]
 struct Pack {
+    #[serde(default)]
+    vocab: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     rules: Vec<Rule>,
 }
@@ -29,9 +34,25 @@ struct Pack {
 #[derive(serde::Deserialize)]
 struct Rule {
     #[serde(default)]
+    id: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
     phrases: Vec<String>,
     #[serde(default)]
     unless: Vec<String>,
+    #[serde(default)]
+    learn: Option<Learn>,
+}
+
+#[derive(serde::Deserialize)]
+struct Learn {
+    #[serde(default)]
+    files: Vec<String>,
+    #[serde(default)]
+    flag: Vec<String>,
+    #[serde(default)]
+    pass: Vec<String>,
 }
 
 /// A phrase whose sparse DFA is larger than this many bytes ships its dense DFA instead.
@@ -41,15 +62,33 @@ fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=src/rules/phrase.rs");
     println!("cargo:rerun-if-changed=src/input/greeting.rs");
+    println!("cargo:rerun-if-changed=crates/learn/src");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
     write_greeting(&out, big_endian);
     write_as_json("rules/calendars", &out, "calendars");
     let mut texts = BTreeMap::new();
+    let mut models = String::from("static MODELS: &[(&str, &[u8])] = &[\n");
+    let model_dir = Path::new(&out).join("models");
+    std::fs::create_dir_all(&model_dir).expect("OUT_DIR is writable");
     for value in write_as_json("rules", &out, "packs") {
         let Ok(pack) = serde_json::from_value::<Pack>(value) else {
             continue;
         };
+        for rule in &pack.rules {
+            if let Some(learn) = &rule.learn {
+                let file = model_dir.join(format!("{}.bin", rule.id.replace('/', "--")));
+                std::fs::write(&file, train_model(&pack, rule, learn))
+                    .expect("OUT_DIR is writable");
+                writeln!(
+                    models,
+                    "    ({:?}, include_bytes!({:?})),",
+                    rule.id,
+                    file.display().to_string()
+                )
+                .expect("writing to a String");
+            }
+        }
         for rule in pack.rules {
             for text in rule.phrases.into_iter().chain(rule.unless) {
                 texts.entry(text).or_insert(());
@@ -109,6 +148,31 @@ fn main() {
     }
     code.push_str("];\n");
     std::fs::write(Path::new(&out).join("phrases.rs"), code).expect("OUT_DIR is writable");
+    models.push_str("];\n");
+    std::fs::write(Path::new(&out).join("models.rs"), models).expect("OUT_DIR is writable");
+}
+
+/// Trains a built-in learned rule's model from its labelled sentences (files relative to
+/// `rules/`), with the code a run uses to train a user's. Bad data stops the build, naming
+/// the file and line.
+fn train_model(pack: &Pack, rule: &Rule, learn: &Learn) -> Vec<u8> {
+    let files: Vec<(String, String)> = learn
+        .files
+        .iter()
+        .map(|f| {
+            let path = Path::new("rules").join(f);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (named by `{}`)", path.display(), rule.id));
+            (path.display().to_string(), text)
+        })
+        .collect();
+    let positive = [rule.category.as_str(), "flag"];
+    let examples = tactful_learn::gather(&files, &learn.flag, &learn.pass, &positive)
+        .unwrap_or_else(|(i, e)| panic!("{}:{}:{}: {}", files[i].0, e.line, e.column, e.message));
+    let vocab = tactful_learn::Vocab::new(pack.vocab.iter().map(|(k, v)| (k.as_str(), &v[..])));
+    tactful_learn::train(&examples, &vocab, &tactful_learn::TrainOptions::default())
+        .bytes()
+        .to_vec()
 }
 
 /// The greeting pattern's dense DFA, in `OUT_DIR/greeting.dfa` (empty if it does not

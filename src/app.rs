@@ -588,6 +588,9 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
             args.rule
         )));
     };
+    if let Some(sample) = &args.text {
+        return write_out(s, &crate::rules::explain::on_text(&rules, rule, sample)?);
+    }
     let d = &rule.def;
     let mut text = format!(
         "{} ({}, {}, {} rule, pack {})\n{}\n\nWhy: {}\n",

@@ -162,6 +162,10 @@ pub struct ExplainArgs {
     /// Show every example, not just the first few
     #[arg(long)]
     pub all: bool,
+    /// Run the rule on this text and show what it finds; for a learned rule, each
+    /// sentence's score and the words that drove it
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub text: Option<String>,
     #[command(flatten)]
     pub rule_args: RuleArgs,
 }

@@ -80,6 +80,8 @@ pub struct Finding {
     pub note: Option<String>,
     /// The words as the reader sees them, when the bytes at `span` are encoded.
     pub words: Option<String>,
+    /// For a learned rule: the probability its model gave the sentence, in thousandths.
+    pub score: Option<u16>,
 }
 
 impl Finding {

@@ -11,8 +11,21 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
     let matches = rules.scan(draft);
     let mut out = Vec::new();
     let mut raw = Vec::new();
-    for (i, rule) in rules.rules.iter().enumerate() {
-        if rule.severity.is_none() {
+    // Learned rules last: they skip sentences another rule of their category flagged.
+    let order = rules
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.def.kind != Kind::Classify)
+        .chain(
+            rules
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.def.kind == Kind::Classify),
+        );
+    for (i, rule) in order {
+        if rule.severity.is_none() || !rule.def.report {
             continue;
         }
         // Unreadable parts are found in the raw message and point there already.

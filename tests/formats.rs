@@ -22,6 +22,7 @@ fn finding(rule: &str, severity: Severity, span: std::ops::Range<usize>, message
         label: None,
         note: None,
         words: None,
+        score: None,
     }
 }
 

@@ -7,6 +7,8 @@
 pub mod avoid;
 pub mod builtin;
 pub mod channel;
+pub mod classify;
+pub mod explain;
 pub mod index;
 pub mod order;
 pub mod pack;
@@ -53,6 +55,13 @@ pub struct Rule {
     unless_pattern_re: OnceLock<Option<Regex>>,
     /// For `order` rules: the index of the rule named by `first`.
     pub first: Option<usize>,
+    /// For `require` rules: the indexes of the rules named by `also`.
+    pub also: Vec<usize>,
+    /// For `classify` rules: the model.
+    pub classifier: Option<classify::Classifier>,
+    /// For `classify` rules: whether a run needs its matches (it is on, or an `also` of
+    /// a rule that is).
+    learned_needed: bool,
 }
 
 impl Rule {
@@ -158,6 +167,8 @@ impl Context {
 #[derive(Debug, Default)]
 pub struct Matches {
     per_rule: Vec<Vec<Range<usize>>>,
+    /// For `classify` rules: the sentences flagged (their words are in `per_rule`).
+    learned: Vec<Vec<classify::Learned>>,
     send_day: OnceCell<Option<timing::SendDay>>,
 }
 
@@ -165,6 +176,11 @@ impl Matches {
     /// The matches of rule `index`.
     pub fn of(&self, index: usize) -> &[Range<usize>] {
         &self.per_rule[index]
+    }
+
+    /// The sentences learned rule `index` flagged.
+    pub fn learned(&self, index: usize) -> &[classify::Learned] {
+        self.learned.get(index).map_or(&[], Vec::as_slice)
     }
 
     /// The matches of rule `index` that start inside `range`.
@@ -343,11 +359,33 @@ impl RuleSet {
                 };
                 rules[i].first = Some(t);
             }
+            for name in rules[i].def.also.clone() {
+                let Some(&t) = index.get(&name.value).filter(|&&t| t != i) else {
+                    let p = kept
+                        .iter()
+                        .find(|p| p.name == rules[i].def.pack)
+                        .expect("rule's pack is loaded");
+                    return Err(p.error(
+                        name.span.clone(),
+                        format!(
+                            "`also` must name another loaded rule; `{}` is not one",
+                            name.value
+                        ),
+                    ));
+                };
+                rules[i].also.push(t);
+            }
         }
         for r in &mut rules {
             if let Some(s) = overrides.severity.get(&r.def.id) {
                 r.severity = *s;
             }
+        }
+        for i in 0..rules.len() {
+            let on = |r: &Rule| r.severity.is_some();
+            let named = rules.iter().any(|r| on(r) && r.also.contains(&i));
+            rules[i].learned_needed =
+                rules[i].classifier.is_some() && ((on(&rules[i]) && rules[i].def.report) || named);
         }
         let compile_error = |e: String| {
             SourceError::new(
@@ -374,10 +412,35 @@ impl RuleSet {
     /// Scans `draft` once for the phrases of every rule (and once more for raw patterns,
     /// when any pack has them). Overlapping matches of one rule are merged.
     pub fn scan(&self, draft: &Draft) -> Matches {
+        self.scan_for(draft, None)
+    }
+
+    /// [`RuleSet::scan`], with learned rule `also` scored whether or not the run needs it
+    /// (its examples are run even when it is off).
+    fn scan_for(&self, draft: &Draft, also: Option<usize>) -> Matches {
         let mut per_rule = vec![Vec::new(); self.rules.len()];
         self.phrases.scan(&draft.folded, &mut per_rule);
         if let Some(m) = &self.patterns {
             m.scan(&self.rules, &draft.text, &mut per_rule);
+        }
+        let mut learned = Vec::new();
+        let is_needed = |i: usize| self.rules[i].learned_needed || also == Some(i);
+        let needed = || {
+            (0..self.rules.len())
+                .filter(|&i| is_needed(i))
+                .map(|i| &self.rules[i])
+        };
+        if needed().next().is_some() {
+            let forms =
+                needed().any(|r| r.classifier.as_ref().is_some_and(|c| c.model.needs_forms()));
+            let sentences = classify::Sentences::of(draft, forms);
+            learned = vec![Vec::new(); self.rules.len()];
+            for (i, rule) in self.rules.iter().enumerate() {
+                if let (true, Some(c)) = (is_needed(i), &rule.classifier) {
+                    learned[i] = classify::scan(c, &sentences);
+                    per_rule[i] = learned[i].iter().map(|l| l.words.clone()).collect();
+                }
+            }
         }
         for (rule, list) in self.rules.iter().zip(&mut per_rule) {
             // Antipatterns cancel single matches, before overlapping ones are merged.
@@ -397,6 +460,7 @@ impl RuleSet {
         }
         Matches {
             per_rule,
+            learned,
             send_day: OnceCell::new(),
         }
     }
@@ -443,7 +507,7 @@ impl RuleSet {
     pub fn example_fires(&self, id: &str, example: &str, ctx: &Context) -> Option<String> {
         let i = self.rules.iter().position(|r| r.def.id == id)?;
         let draft = Draft::parse("<example>", example.as_bytes().to_vec(), Format::Text).ok()?;
-        let matches = self.scan(&draft);
+        let matches = self.scan_for(&draft, Some(i));
         let mut out = Vec::new();
         check_rule(self, i, &draft, &matches, ctx, &mut out);
         // Unreadable parts are reported in the raw message, the rest in the lint text.
@@ -484,6 +548,7 @@ pub fn check_rule(
         Kind::Channel => channel::check(rule, draft, out),
         Kind::Placeholder => placeholder::check(rule, draft, ctx, out),
         Kind::Unreadable => unreadable::check(rule, draft, out),
+        Kind::Classify => classify::check(rule, matches, index, out),
     }
 }
 
@@ -500,6 +565,7 @@ pub fn finding(rule: &Rule, span: Range<usize>, label: Option<String>) -> Findin
         label,
         note: None,
         words: None,
+        score: None,
     }
 }
 
@@ -529,13 +595,19 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
             def.help.as_deref().map(Arc::from),
         ),
         def: def.clone(),
-        severity: Some(def.severity),
+        severity: def.enabled.then_some(def.severity),
         pattern_src: patterns,
         pattern_re: OnceLock::new(),
         unless_phrases: compile_phrases(pack, &def.unless)?,
         unless_pattern_src: check_patterns(&def.unless_patterns)?,
         unless_pattern_re: OnceLock::new(),
         first: None,
+        also: Vec::new(),
+        classifier: match def.kind {
+            Kind::Classify => Some(classify::compile(pack, def)?),
+            _ => None,
+        },
+        learned_needed: false,
     };
     Ok((rule, phrases))
 }

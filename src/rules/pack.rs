@@ -2,6 +2,7 @@
 //! pack's mistakes point at the exact line (unknown keys, wrong types, bad ids, phrases and
 //! regexes that do not compile, rules without examples).
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -23,6 +24,9 @@ pub enum Kind {
     Channel,
     Placeholder,
     Unreadable,
+    /// A learned sentence rule: each sentence of the author's words is scored by a model
+    /// trained from labelled sentences, and those above the threshold are reported.
+    Classify,
 }
 
 impl Kind {
@@ -35,6 +39,7 @@ impl Kind {
             Kind::Channel => "channel",
             Kind::Placeholder => "placeholder",
             Kind::Unreadable => "unreadable",
+            Kind::Classify => "classify",
         }
     }
 
@@ -62,6 +67,9 @@ pub struct PackFile {
     pub description: Option<String>,
     #[serde(default)]
     pub version: Option<u32>,
+    /// Named word classes, for the features of the pack's learned rules.
+    #[serde(default)]
+    pub vocab: BTreeMap<String, Vec<String>>,
     pub rules: Vec<Spanned<RuleFile>>,
 }
 
@@ -71,8 +79,9 @@ pub struct RuleFile {
     pub id: Spanned<String>,
     pub kind: Spanned<Kind>,
     pub category: Category,
+    /// A severity, or `off` for a rule a user turns on in their config.
     #[serde(default)]
-    pub severity: Option<Severity>,
+    pub severity: Option<crate::config::Level>,
     pub message: Spanned<String>,
     #[serde(default)]
     pub description: Option<String>,
@@ -100,6 +109,34 @@ pub struct RuleFile {
     pub day: Option<Spanned<String>>,
     #[serde(default)]
     pub examples: Option<Spanned<ExamplesFile>>,
+    /// For `classify` rules: the labelled sentences the model learns from.
+    #[serde(default)]
+    pub learn: Option<Spanned<LearnFile>>,
+    /// For `classify` rules: `false` makes the rule a signal other rules use (`also`), never
+    /// reported itself.
+    #[serde(default)]
+    pub report: Option<bool>,
+    /// For `require` rules: other rules whose matches count as this rule's.
+    #[serde(default)]
+    pub also: Vec<Spanned<String>>,
+}
+
+/// What a `classify` rule learns from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnFile {
+    /// Files of `LABEL<TAB>SENTENCE` lines, relative to the pack file.
+    #[serde(default)]
+    pub files: Vec<Spanned<String>>,
+    /// Sentences the rule must flag.
+    #[serde(default)]
+    pub flag: Vec<String>,
+    /// Sentences it must not.
+    #[serde(default)]
+    pub pass: Vec<String>,
+    /// The probability from which a sentence is reported (default 0.5).
+    #[serde(default)]
+    pub threshold: Option<Spanned<f64>>,
 }
 
 /// The values of a `timing` rule's `day`.
@@ -153,6 +190,9 @@ pub struct RuleDef {
     pub kind: Kind,
     pub category: Category,
     pub severity: Severity,
+    /// Whether the rule runs unless the config says otherwise (`severity: off` in the pack
+    /// turns it off by default).
+    pub enabled: bool,
     pub message: String,
     pub description: String,
     pub help: Option<String>,
@@ -169,9 +209,26 @@ pub struct RuleDef {
     pub day: Option<String>,
     pub bad: Vec<Located>,
     pub good: Vec<Located>,
+    /// For `classify` rules: what the model learns from.
+    pub learn: Option<Learn>,
+    /// Whether findings of the rule are reported (`classify` rules may be signals only).
+    pub report: bool,
+    /// For `require` rules: the ids of rules whose matches count as this rule's.
+    pub also: Vec<Located>,
     /// Where the rule starts in its pack file (for errors about the whole rule).
     pub span: Range<usize>,
     pub id_span: Range<usize>,
+}
+
+/// What a `classify` rule's model learns from, as the pack declares it.
+#[derive(Debug, Clone)]
+pub struct Learn {
+    pub files: Vec<Located>,
+    pub flag: Vec<String>,
+    pub pass: Vec<String>,
+    pub threshold: f64,
+    /// Where `learn:` is in the pack file.
+    pub span: Range<usize>,
 }
 
 /// A loaded pack: its rules plus the text it came from, so later errors (a regex that
@@ -183,6 +240,8 @@ pub struct Pack {
     pub path: String,
     pub text: Arc<str>,
     pub origin: Origin,
+    /// Word classes for the learned rules' features.
+    pub vocab: BTreeMap<String, Vec<String>>,
     pub rules: Vec<RuleDef>,
 }
 
@@ -267,6 +326,19 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
             &[Kind::Avoid, Kind::Require, Kind::Order],
         )?;
         only_for(r.day.is_some(), "day", &[Kind::Timing])?;
+        only_for(r.learn.is_some(), "learn", &[Kind::Classify])?;
+        only_for(r.report.is_some(), "report", &[Kind::Classify])?;
+        only_for(!r.also.is_empty(), "also", &[Kind::Require])?;
+        let learn = match (&r.learn, kind) {
+            (Some(l), _) => Some(learn(l, &err)?),
+            (None, Kind::Classify) => {
+                return Err(err(
+                    id_span,
+                    format!("rule `{id}` of kind `classify` needs `learn`: the labelled sentences (`files`, `flag`, `pass`) its model learns from"),
+                ))
+            }
+            (None, _) => None,
+        };
         if kind.matches_text() && r.phrases.is_empty() && r.patterns.is_empty() {
             return Err(err(
                 id_span,
@@ -330,7 +402,11 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
             pack: name.clone(),
             kind,
             category: r.category,
-            severity: r.severity.unwrap_or(r.category.default_severity()),
+            severity: r
+                .severity
+                .and_then(crate::config::Level::severity)
+                .unwrap_or(r.category.default_severity()),
+            enabled: r.severity != Some(crate::config::Level::Off),
             description: r.description.clone().unwrap_or_else(|| message.clone()),
             message,
             help: r.help.as_ref().map(|h| h.trim().to_string()),
@@ -349,6 +425,9 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
             day: r.day.as_ref().map(|d| d.value.clone()),
             bad,
             good,
+            learn,
+            report: r.report.unwrap_or(true),
+            also: r.also.iter().map(Located::from).collect(),
             span: rule_span,
             id_span,
         });
@@ -359,7 +438,43 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
         path: path.to_string(),
         text,
         origin,
+        vocab: file.vocab,
         rules,
+    })
+}
+
+/// Checks a `learn:` section: some sentences to learn from, a threshold between 0 and 1.
+fn learn(
+    l: &Spanned<LearnFile>,
+    err: &impl Fn(Range<usize>, String) -> SourceError,
+) -> Result<Learn, SourceError> {
+    let span = yaml::range(l);
+    let v = &l.value;
+    if v.files.is_empty() && (v.flag.is_empty() || v.pass.is_empty()) {
+        return Err(err(
+            span,
+            "`learn` needs `files` of labelled sentences, or both `flag` and `pass` sentences"
+                .into(),
+        ));
+    }
+    let probability = |t: &Option<Spanned<f64>>, field: &str| match t {
+        Some(t) if t.value > 0.0 && t.value < 1.0 => Ok(Some(t.value)),
+        Some(t) => Err(err(
+            yaml::range(t),
+            format!(
+                "`{field}` is a probability between 0 and 1 (exclusive), not {}",
+                t.value
+            ),
+        )),
+        None => Ok(None),
+    };
+    let threshold = probability(&v.threshold, "threshold")?.unwrap_or(0.5);
+    Ok(Learn {
+        files: v.files.iter().map(Located::from).collect(),
+        flag: v.flag.clone(),
+        pass: v.pass.clone(),
+        threshold,
+        span,
     })
 }
 

@@ -45,6 +45,14 @@ pub fn lookup(text: &str) -> Option<&'static Entry> {
         .map(|i| &ENTRIES[i])
 }
 
+// `MODELS: &[(&str, &[u8])]`: each built-in learned rule's id and its trained model.
+include!(concat!(env!("OUT_DIR"), "/models.rs"));
+
+/// The model trained when tactful was built for the built-in learned rule `id`.
+pub fn model(id: &str) -> Option<&'static [u8]> {
+    MODELS.iter().find(|m| m.0 == id).map(|m| m.1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

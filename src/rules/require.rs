@@ -16,8 +16,10 @@ pub fn check(rule: &Rule, draft: &Draft, matches: &Matches, index: usize, out: &
         return;
     }
     // What a sign-off line says ("Thanks,") closes the letter; it does not count here.
-    if matches
-        .within(index, range)
+    // The matches of the rules named by `also` (a learned rule's sentences) count too.
+    if std::iter::once(index)
+        .chain(rule.also.iter().copied())
+        .flat_map(|i| matches.within(i, range.clone()))
         .any(|m| !draft.in_sign_off(m.start))
     {
         return;

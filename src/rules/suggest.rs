@@ -4,10 +4,6 @@
 //! role it names, the name it greets), and else with plain words ("the role", "your team",
 //! nothing).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::input::Draft;
 
 /// What a draft says about whom it is for.
@@ -65,52 +61,147 @@ pub fn is_template(help: &str) -> bool {
         .any(|t| help.contains(t))
 }
 
-/// The role a draft names in capitals: "the Product Designer role", "for the Senior
-/// Analyst position".
+/// The words a job is named by, after its title.
+const JOB_WORDS: &[&str] = &["role", "position", "opening", "job", "opportunity"];
+
+/// Words that end a title written in lower case: "the data analyst role".
+const JOB_NAMES: &[&str] = &[
+    "analyst",
+    "engineer",
+    "designer",
+    "developer",
+    "manager",
+    "coordinator",
+    "specialist",
+    "scientist",
+    "consultant",
+    "associate",
+    "assistant",
+    "administrator",
+    "architect",
+    "intern",
+    "internship",
+    "lead",
+    "director",
+    "officer",
+    "representative",
+    "advisor",
+    "adviser",
+    "planner",
+    "writer",
+    "editor",
+    "researcher",
+    "technician",
+    "accountant",
+    "teacher",
+    "nurse",
+    "recruiter",
+    "strategist",
+    "marketer",
+    "producer",
+    "programmer",
+    "tester",
+    "analytics",
+    "operations",
+];
+
+/// The words of `text` with trailing punctuation cut (a title may hold `&`, `/`, `+`, `.`).
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .map(|w| w.trim_end_matches([',', ';', ':', '!', '?', ')', '"', '\'']))
+        .collect()
+}
+
+/// The role a draft names: "the Product Designer role", "for the Senior Analyst position"
+/// (up to five words in capitals after "the", "for", "about" or "of"), else a title in
+/// lower case that ends in a job's name ("about the data analyst role"). Read word by
+/// word: a regex of repeated word classes costs more to compile than linting the draft.
 fn named_role(text: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"\b(?:the|for|about|of)\s+((?:[A-Z][\w&/+.-]*\s+){0,4}?[A-Z][\w&/+.-]*)\s+(?:role|position|opening|job|opportunity)\b",
-        )
-        .expect("role regex compiles")
-    });
-    // "about the analyst role" names "analyst", not "the analyst".
-    let bare = |s: &str| {
-        // A hard-wrapped draft breaks lines inside a title.
-        let words: Vec<&str> = s.split_whitespace().collect();
-        let skip = usize::from(
-            words
-                .first()
-                .is_some_and(|w| ["the", "a", "an", "this"].contains(&w.to_lowercase().as_str())),
-        );
-        words[skip..].join(" ")
+    let w = words(text);
+    let is_job = |i: usize| {
+        w.get(i)
+            .is_some_and(|x| JOB_WORDS.contains(&x.trim_end_matches('.')))
     };
-    if let Some(c) = re.captures(text) {
-        return Some(bare(&c[1]));
+    let lead = |x: &str| ["the", "for", "about", "of"].contains(&x);
+    let capital = |x: &str| x.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    // "about the analyst role" names "analyst", not "the analyst".
+    let bare = |title: &[&str]| {
+        let skip = usize::from(
+            title
+                .first()
+                .is_some_and(|x| ["the", "a", "an", "this"].contains(&x.to_lowercase().as_str())),
+        );
+        title[skip..].join(" ")
+    };
+    for p in (0..w.len()).filter(|&p| lead(w[p])) {
+        for k in 1..=5 {
+            if !capital(w.get(p + k).copied().unwrap_or("")) {
+                break;
+            }
+            if is_job(p + k + 1) {
+                return Some(bare(&w[p + 1..=p + k]));
+            }
+        }
     }
-    // In lower case, a title that ends in a job's name: "the data analyst role".
-    static LOWER: OnceLock<Regex> = OnceLock::new();
-    let lower = LOWER.get_or_init(|| {
-        Regex::new(
-            r"\b(?:the|for|about|of)\s+((?:[a-z][\w&/+-]*\s+){0,3}(?:analyst|engineer|designer|developer|manager|coordinator|specialist|scientist|consultant|associate|assistant|administrator|architect|intern|internship|lead|director|officer|representative|advisor|adviser|planner|writer|editor|researcher|technician|accountant|teacher|nurse|recruiter|strategist|marketer|producer|programmer|tester|analytics|operations))\s+(?:role|position|opening|job)\b",
-        )
-        .expect("role regex compiles")
-    });
-    lower.captures(text).map(|c| bare(&c[1]))
+    for p in (0..w.len()).filter(|&p| lead(w[p])) {
+        for k in 1..=4 {
+            let Some(last) = w.get(p + k) else { break };
+            let lower = |x: &str| x.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+            if !lower(last) {
+                break;
+            }
+            if JOB_NAMES.contains(last) && is_job(p + k + 1) {
+                return Some(bare(&w[p + 1..=p + k]));
+            }
+        }
+    }
+    None
 }
 
 /// The name a draft greets: "Hi Jane," or "Dear Ms. Lee,".
 fn greeted(text: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"^(?i:hi|hello|hey|dear|good morning|good afternoon|good evening|greetings)\s+((?:Mr\.|Mrs\.|Ms\.|Mx\.|Dr\.)?\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s*[,!:.]?\s*$",
-        )
-        .expect("greeting regex compiles")
-    });
+    const GREETINGS: &[&str] = &[
+        "good morning",
+        "good afternoon",
+        "good evening",
+        "greetings",
+        "hello",
+        "dear",
+        "hey",
+        "hi",
+    ];
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    re.captures(first).map(|c| c[1].trim().to_string())
+    let lower = first.to_lowercase();
+    let g = GREETINGS
+        .iter()
+        .find(|g| lower.starts_with(*g) && lower[g.len()..].starts_with(char::is_whitespace))?;
+    let rest = first[g.len()..]
+        .trim()
+        .trim_end_matches([',', '!', ':', '.'])
+        .trim_end();
+    let mut parts = rest.split_whitespace();
+    let mut name = Vec::new();
+    let mut next = parts.next()?;
+    if ["Mr.", "Mrs.", "Ms.", "Mx.", "Dr."].contains(&next) {
+        name.push(next);
+        next = parts.next()?;
+    }
+    let is_name = |x: &str| {
+        x.chars().next().is_some_and(char::is_uppercase)
+            && x.chars()
+                .all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '_')
+    };
+    name.push(next);
+    if let Some(second) = parts.next() {
+        name.push(second);
+    }
+    // One or two words in capitals, and nothing after them.
+    (parts.next().is_none()
+        && name
+            .iter()
+            .skip(usize::from(name.len() > 1 && name[0].ends_with('.')))
+            .all(|x| is_name(x)))
+    .then(|| name.join(" "))
 }
 
 #[cfg(test)]
@@ -137,6 +228,16 @@ mod tests {
         );
         let f = facts("Hi,\n\nany news about the senior data\nanalyst role?\n");
         assert_eq!(f.fill("{role}"), "the senior data analyst role");
+        assert_eq!(greeted("Hi there,\n"), None);
+        assert_eq!(greeted("Hello Jane Doe!\n").as_deref(), Some("Jane Doe"));
+        assert_eq!(greeted("Dear Dr. Okafor,\n").as_deref(), Some("Dr. Okafor"));
+        assert_eq!(greeted("Hi Jane, thanks for the call\n"), None);
+        assert_eq!(greeted("Hiya Jane,\n"), None);
+        assert_eq!(
+            named_role("I applied for the UX/UI Designer position, twice.").as_deref(),
+            Some("UX/UI Designer")
+        );
+        assert_eq!(named_role("the role of my life"), None);
         let f = facts("Hello,\n\nany news on the role?\n");
         assert_eq!(
             f.fill("{role} and {team}{, name}."),

@@ -1,0 +1,243 @@
+//! `classify` rules: each sentence of the author's words is weighed by a model trained on
+//! labelled sentences (`tactful_learn`), and a sentence whose probability reaches the
+//! rule's threshold is a match: its span is the run of words that weighs most, not the
+//! whole sentence. A built-in rule's model was trained when tactful was built and is read
+//! in place; a user's is trained when their pack loads, from the files and sentences its
+//! `learn:` names.
+//!
+//! A sentence that another rule of the same category already flags is reported once, by
+//! that rule: learned rules run after the others and skip such sentences.
+
+use std::ops::Range;
+use std::path::Path;
+
+use tactful_learn::{Model, Token, TrainOptions, Vocab};
+
+use crate::error::SourceError;
+use crate::finding::Finding;
+use crate::input::Draft;
+
+use super::{finding, precompiled, Matches, Pack, Rule, RuleDef};
+
+/// A learned rule's model and the score (log-odds) from which it reports.
+#[derive(Debug)]
+pub struct Classifier {
+    pub model: Model,
+    pub threshold: f32,
+    /// The threshold as written, a probability.
+    pub probability: f64,
+}
+
+/// One sentence a learned rule flagged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Learned {
+    pub sentence: Range<usize>,
+    /// The words that weigh most.
+    pub words: Range<usize>,
+    pub score: f64,
+}
+
+/// The model of `def`: the one built in for a built-in pack, else trained from what its
+/// `learn:` names (files relative to the pack file).
+pub fn compile(pack: &Pack, def: &RuleDef) -> Result<Classifier, SourceError> {
+    let learn = def
+        .learn
+        .as_ref()
+        .expect("a classify rule has `learn` (checked at parse)");
+    let model = if pack.origin == super::Origin::Builtin {
+        let bytes = precompiled::model(&def.id).ok_or_else(|| {
+            pack.error(
+                learn.span.clone(),
+                "this built-in model was not trained when tactful was built",
+            )
+        })?;
+        Model::from_bytes(bytes).map_err(|e| pack.error(learn.span.clone(), e))?
+    } else {
+        train(pack, def)?
+    };
+    Ok(Classifier {
+        model,
+        threshold: tactful_learn::threshold_logit(learn.threshold),
+        probability: learn.threshold,
+    })
+}
+
+/// Trains the model of a user's rule.
+fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
+    let learn = def.learn.as_ref().expect("checked at parse");
+    let dir = Path::new(&pack.path).parent().unwrap_or(Path::new(""));
+    let mut files = Vec::with_capacity(learn.files.len());
+    for f in &learn.files {
+        let path = dir.join(&f.value);
+        let text = std::fs::read(&path)
+            .map_err(|e| {
+                let why = if e.kind() == std::io::ErrorKind::NotFound {
+                    "no such file".to_string()
+                } else {
+                    e.to_string()
+                };
+                pack.error(
+                    f.span.clone(),
+                    format!("cannot read `{}`: {why}", path.display()),
+                )
+            })
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| {
+                    pack.error(
+                        f.span.clone(),
+                        format!("`{}` is not UTF-8 text; save it as UTF-8", path.display()),
+                    )
+                })
+            })?;
+        files.push((path.display().to_string(), text));
+    }
+    let positive = [def.category.as_str(), "flag"];
+    let examples =
+        tactful_learn::gather(&files, &learn.flag, &learn.pass, &positive).map_err(|(i, e)| {
+            let (name, text) = &files[i];
+            let at = offset(text, e.line, e.column);
+            SourceError::new(name, text, at..at, e.message)
+        })?;
+    if !examples.iter().any(|e| e.positive) || examples.iter().all(|e| e.positive) {
+        return Err(pack
+            .error(
+                learn.span.clone(),
+                "a learned rule needs sentences of both kinds to learn from",
+            )
+            .with_note(format!(
+                "label a sentence it must flag `{}` (or `flag`), one it must not `ok`",
+                def.category.as_str()
+            )));
+    }
+    let vocab = Vocab::new(pack.vocab.iter().map(|(k, v)| (k.as_str(), &v[..])));
+    Ok(tactful_learn::train(
+        &examples,
+        &vocab,
+        &TrainOptions::default(),
+    ))
+}
+
+/// The byte offset of a 1-based line and column of `text`.
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+/// The sentences of the author's words in `draft`, cut into tokens once for every learned
+/// rule: each piece is a sentence's range and its tokens' range in the token list. A long
+/// sentence comes in pieces of at most [`tactful_learn::tokens::MAX_TOKENS`] tokens.
+#[derive(Debug, Default)]
+pub struct Sentences {
+    pub tokens: Vec<Token>,
+    pub pieces: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Sentences {
+    pub fn of(draft: &Draft, forms: bool) -> Sentences {
+        let body = draft.body();
+        let text = &draft.text;
+        let mut out = Sentences::default();
+        tactful_learn::tokens::sentences(&text[body.clone()], |r| {
+            let r = body.start + r.start..body.start + r.end;
+            if draft.in_sign_off(r.start) || !is_prose(&text[r.clone()]) {
+                return;
+            }
+            let mut at = r.start;
+            while at < r.end {
+                let first = out.tokens.len();
+                let next = tactful_learn::tokens::tokens(text, at..r.end, forms, &mut out.tokens);
+                if out.tokens.len() > first {
+                    out.pieces
+                        .push((at..next.min(r.end), first..out.tokens.len()));
+                }
+                at = next;
+            }
+        });
+        out
+    }
+}
+
+/// Whether a sentence reads as prose, not code, markup or a patch: the models learned from
+/// prose, and what they make of `if (buf[i] == 'S') {` means nothing.
+fn is_prose(sentence: &str) -> bool {
+    let mut marks = 0;
+    let mut chars = 0;
+    for c in sentence.chars().filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        marks += usize::from(matches!(
+            c,
+            '{' | '}'
+                | '<'
+                | '>'
+                | '='
+                | ';'
+                | '|'
+                | '\\'
+                | '_'
+                | '#'
+                | '*'
+                | '/'
+                | '['
+                | ']'
+                | '@'
+                | '('
+                | ')'
+                | '+'
+                | '&'
+                | '%'
+                | '$'
+                | '^'
+                | '~'
+        ));
+    }
+    let diff_line = sentence.lines().any(|l| {
+        l.starts_with("+++")
+            || l.starts_with("---")
+            || l.starts_with("@@")
+            || l.starts_with("diff ")
+    });
+    // One mark in twenty characters is a link or an aside in brackets; more is code.
+    !diff_line && marks * 20 <= chars
+}
+
+/// The sentences of `sentences` that `c` flags.
+pub fn scan(c: &Classifier, sentences: &Sentences) -> Vec<Learned> {
+    let mut scratch = Vec::new();
+    let mut out = Vec::new();
+    for (sentence, toks) in &sentences.pieces {
+        let toks = &sentences.tokens[toks.clone()];
+        if c.model.logit(toks, &mut scratch) >= c.threshold {
+            let e = c.model.explain_tokens(toks, sentence.clone());
+            out.push(Learned {
+                sentence: sentence.clone(),
+                words: e.words,
+                score: e.score,
+            });
+        }
+    }
+    out
+}
+
+pub fn check(rule: &Rule, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
+    for l in matches.learned(index) {
+        // Flagged already, by a rule of the same category that says why in its own words.
+        let overlaps = |f: &Finding| f.span.start < l.sentence.end && l.sentence.start < f.span.end;
+        if out
+            .iter()
+            .any(|f| f.category == rule.def.category && overlaps(f))
+        {
+            continue;
+        }
+        let mut f = finding(
+            rule,
+            l.words.clone(),
+            Some(format!("the words that weigh most (score {:.2})", l.score)),
+        );
+        f.score = Some((l.score * 1000.0).round() as u16);
+        out.push(f);
+    }
+}
