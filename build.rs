@@ -50,6 +50,8 @@ struct Learn {
     #[serde(default)]
     files: Vec<String>,
     #[serde(default)]
+    unlike: Vec<String>,
+    #[serde(default)]
     flag: Vec<String>,
     #[serde(default)]
     pass: Vec<String>,
@@ -156,19 +158,27 @@ fn main() {
 /// `rules/`), with the code a run uses to train a user's. Bad data stops the build, naming
 /// the file and line.
 fn train_model(pack: &Pack, rule: &Rule, learn: &Learn) -> Vec<u8> {
-    let files: Vec<(String, String)> = learn
-        .files
-        .iter()
-        .map(|f| {
-            let path = Path::new("rules").join(f);
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{}: {e} (named by `{}`)", path.display(), rule.id));
-            (path.display().to_string(), text)
-        })
-        .collect();
+    let read = |list: &[String]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|f| {
+                let path = Path::new("rules").join(f);
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("{}: {e} (named by `{}`)", path.display(), rule.id));
+                (path.display().to_string(), text)
+            })
+            .collect()
+    };
+    let (files, unlike) = (read(&learn.files), read(&learn.unlike));
     let positive = [rule.category.as_str(), "flag"];
-    let examples = tactful_learn::gather(&files, &learn.flag, &learn.pass, &positive)
-        .unwrap_or_else(|(i, e)| panic!("{}:{}:{}: {}", files[i].0, e.line, e.column, e.message));
+    let examples = tactful_learn::gather(&files, &unlike, &learn.flag, &learn.pass, &positive)
+        .unwrap_or_else(|(i, e)| {
+            let name = files
+                .iter()
+                .chain(&unlike)
+                .nth(i)
+                .map_or("", |f| f.0.as_str());
+            panic!("{name}:{}:{}: {}", e.line, e.column, e.message)
+        });
     let vocab = tactful_learn::Vocab::new(pack.vocab.iter().map(|(k, v)| (k.as_str(), &v[..])));
     tactful_learn::train(&examples, &vocab, &tactful_learn::TrainOptions::default())
         .bytes()

@@ -519,7 +519,12 @@ fn warn(s: &mut Streams, warnings: &[String]) {
 fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
     let (rules, _, warnings) = pipeline::load_rules(&args.rule_args, &[])?;
     warn(s, &warnings);
-    let severity = |r: &crate::rules::Rule| r.severity.map_or("off", Severity::as_str);
+    // A signal (a learned rule other rules use) is never reported, whatever its severity.
+    let severity = |r: &crate::rules::Rule| match r.severity {
+        _ if !r.def.report => "signal",
+        Some(s) => s.as_str(),
+        None => "off",
+    };
     let out = match args.format {
         ListFormat::Json => {
             let list: Vec<serde_json::Value> = rules
@@ -596,7 +601,11 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
         "{} ({}, {}, {} rule, pack {})\n{}\n\nWhy: {}\n",
         d.id,
         d.category.as_str(),
-        rule.severity.map_or("off", Severity::as_str),
+        if rule.def.report {
+            rule.severity.map_or("off", Severity::as_str)
+        } else {
+            "signal"
+        },
         d.kind.as_str(),
         d.pack,
         d.message,

@@ -66,8 +66,8 @@ pub fn compile(pack: &Pack, def: &RuleDef) -> Result<Classifier, SourceError> {
 fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
     let learn = def.learn.as_ref().expect("checked at parse");
     let dir = Path::new(&pack.path).parent().unwrap_or(Path::new(""));
-    let mut files = Vec::with_capacity(learn.files.len());
-    for f in &learn.files {
+    let mut files = Vec::with_capacity(learn.files.len() + learn.unlike.len());
+    for f in learn.files.iter().chain(&learn.unlike) {
         let path = dir.join(&f.value);
         let text = std::fs::read(&path)
             .map_err(|e| {
@@ -92,9 +92,14 @@ fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
         files.push((path.display().to_string(), text));
     }
     let positive = [def.category.as_str(), "flag"];
-    let examples =
-        tactful_learn::gather(&files, &learn.flag, &learn.pass, &positive).map_err(|(i, e)| {
-            let (name, text) = &files[i];
+    let others = files.split_off(learn.files.len());
+    let examples = tactful_learn::gather(&files, &others, &learn.flag, &learn.pass, &positive)
+        .map_err(|(i, e)| {
+            let (name, text) = files
+                .iter()
+                .chain(&others)
+                .nth(i)
+                .expect("a file of the rule");
             let at = offset(text, e.line, e.column);
             SourceError::new(name, text, at..at, e.message)
         })?;
@@ -161,8 +166,9 @@ impl Sentences {
     }
 }
 
-/// Whether a sentence reads as prose, not code, markup or a patch: the models learned from
-/// prose, and what they make of `if (buf[i] == 'S') {` means nothing.
+/// Whether a sentence reads as English prose, not code, markup, a patch or another
+/// language: the models learned from English sentences, and what they make of
+/// `if (buf[i] == 'S') {` or of German means nothing.
 fn is_prose(sentence: &str) -> bool {
     let mut marks = 0;
     let mut chars = 0;
@@ -192,6 +198,7 @@ fn is_prose(sentence: &str) -> bool {
                 | '$'
                 | '^'
                 | '~'
+                | '-'
         ));
     }
     let diff_line = sentence.lines().any(|l| {
@@ -200,8 +207,36 @@ fn is_prose(sentence: &str) -> bool {
             || l.starts_with("@@")
             || l.starts_with("diff ")
     });
-    // One mark in twenty characters is a link or an aside in brackets; more is code.
-    !diff_line && marks * 20 <= chars
+    // One mark in twenty characters is a link, a dash or an aside in brackets; more is code.
+    !diff_line && marks * 20 <= chars && is_english(sentence)
+}
+
+/// Words that nearly every English sentence of five words or more holds one of.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
+    "how", "i", "if", "in", "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or",
+    "our", "she", "so", "still", "that", "the", "their", "them", "there", "they", "this", "to",
+    "u", "up", "us", "was", "we", "were", "what", "when", "which", "who", "why", "will", "with",
+    "would", "you", "your",
+];
+
+/// Whether at least one word in six of a sentence of five words or more is an English
+/// function word.
+fn is_english(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 5 {
+        return true;
+    }
+    let common = words
+        .iter()
+        .filter(|w| FUNCTION_WORDS.binary_search(&w.as_str()).is_ok())
+        .count();
+    common * 6 >= words.len()
 }
 
 /// The sentences of `sentences` that `c` flags.
@@ -239,5 +274,30 @@ pub fn check(rule: &Rule, matches: &Matches, index: usize, out: &mut Vec<Finding
         );
         f.score = Some((l.score * 1000.0).round() as u16);
         out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_is_told_from_code_patches_and_other_languages() {
+        assert!(
+            FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "sorted for the search"
+        );
+        assert!(is_prose(
+            "I wanted to follow up on the analyst role, as discussed."
+        ));
+        assert!(is_prose("Still nothing?"));
+        assert!(!is_prose("if (buf[i] == 'S') { tag(message, \"read\"); }"));
+        assert!(!is_prose(
+            "show-mark-read-then-archive-thread () archive and show next"
+        ));
+        assert!(!is_prose("--- a/lib/messages.c\n+++ b/lib/messages.c"));
+        assert!(!is_prose(
+            "Die Mail war jetzt nicht im Spam und eine E-Mail von Daniela auch nicht."
+        ));
     }
 }

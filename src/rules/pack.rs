@@ -128,6 +128,9 @@ pub struct LearnFile {
     /// Files of `LABEL<TAB>SENTENCE` lines, relative to the pack file.
     #[serde(default)]
     pub files: Vec<Spanned<String>>,
+    /// Other rules' files: the sentences they flag are sentences this rule must not.
+    #[serde(default)]
+    pub unlike: Vec<Spanned<String>>,
     /// Sentences the rule must flag.
     #[serde(default)]
     pub flag: Vec<String>,
@@ -224,6 +227,7 @@ pub struct RuleDef {
 #[derive(Debug, Clone)]
 pub struct Learn {
     pub files: Vec<Located>,
+    pub unlike: Vec<Located>,
     pub flag: Vec<String>,
     pub pass: Vec<String>,
     pub threshold: f64,
@@ -471,6 +475,7 @@ fn learn(
     let threshold = probability(&v.threshold, "threshold")?.unwrap_or(0.5);
     Ok(Learn {
         files: v.files.iter().map(Located::from).collect(),
+        unlike: v.unlike.iter().map(Located::from).collect(),
         flag: v.flag.clone(),
         pass: v.pass.clone(),
         threshold,

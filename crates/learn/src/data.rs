@@ -57,6 +57,32 @@ pub fn read_tsv(text: &str, positive: &[&str]) -> Result<Vec<Example>, DataError
     Ok(out)
 }
 
+/// The sentences of `text` that another rule flags (any label but `ok` and `pass`), as
+/// sentences this rule must not flag: blaming sentences are no restatement of interest.
+pub fn read_others(text: &str) -> Result<Vec<Example>, DataError> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((label, sentence)) = line.split_once('\t') else {
+            return Err(DataError {
+                line: n + 1,
+                column: 1,
+                message: "expected `LABEL<TAB>SENTENCE`: this line has no tab".into(),
+            });
+        };
+        if !matches!(label, "ok" | "pass") && !sentence.trim().is_empty() {
+            out.push(Example {
+                text: sentence.trim().to_string(),
+                positive: false,
+            });
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +104,8 @@ mod tests {
             .message
             .contains("no tab"));
         assert_eq!(read_tsv("ok\t  ", &["blame"]).unwrap_err().column, 4);
+        let others = read_others("blame\tyou never wrote\nok\tthanks\n").unwrap();
+        assert_eq!(others.len(), 1);
+        assert!(!others[0].positive && others[0].text == "you never wrote");
     }
 }

@@ -16,7 +16,7 @@ pub mod tokens;
 mod train;
 mod vocab;
 
-pub use data::{read_tsv, DataError};
+pub use data::{read_others, read_tsv, DataError};
 pub use features::{Feature, Options};
 pub use model::{threshold_logit, Explained, Model, Weights, FORMAT_VERSION};
 pub use tokens::Token;

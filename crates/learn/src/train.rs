@@ -3,7 +3,7 @@
 //! the logistic function is computed without the platform's `exp` ([`crate::math`]).
 //! Positive and negative examples weigh the same in total, however many there are of each.
 
-use crate::data::{read_tsv, DataError};
+use crate::data::{read_others, read_tsv, DataError};
 use crate::features::{extract, Options};
 use crate::math::sigmoid;
 use crate::model::Model;
@@ -50,10 +50,13 @@ impl Default for TrainOptions {
 }
 
 /// The labelled sentences of a learned rule, gathered from its files (each a name and its
-/// text, read with [`read_tsv`]) and its inline `flag` and `pass` sentences; `positive` are
-/// the labels that mean "flag". An error names the file (by index) and the line.
+/// text, read with [`read_tsv`]), the flagged sentences of other rules' files (`others`, read
+/// with [`read_others`], as sentences not to flag) and its inline `flag` and `pass`
+/// sentences; `positive` are the labels that mean "flag". An error names the file (by
+/// index into `files` then `others`) and the line.
 pub fn gather(
     files: &[(String, String)],
+    others: &[(String, String)],
     flag: &[String],
     pass: &[String],
     positive: &[&str],
@@ -61,6 +64,9 @@ pub fn gather(
     let mut out = Vec::new();
     for (i, (_, text)) in files.iter().enumerate() {
         out.extend(read_tsv(text, positive).map_err(|e| (i, e))?);
+    }
+    for (i, (_, text)) in others.iter().enumerate() {
+        out.extend(read_others(text).map_err(|e| (files.len() + i, e))?);
     }
     for (list, positive) in [(flag, true), (pass, false)] {
         out.extend(
