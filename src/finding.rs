@@ -82,6 +82,8 @@ pub struct Finding {
     pub words: Option<String>,
     /// For a learned rule: the probability its model gave the sentence, in thousandths.
     pub score: Option<u16>,
+    /// For a phrase rule: the phrase, as its pack writes it, that matched.
+    pub phrase: Option<Arc<str>>,
 }
 
 impl Finding {

@@ -23,6 +23,7 @@ fn finding(rule: &str, severity: Severity, span: std::ops::Range<usize>, message
         note: None,
         words: None,
         score: None,
+        phrase: None,
     }
 }
 

@@ -240,6 +240,20 @@ fn a_blaming_sentence_is_reported_once_and_explain_shows_its_words() {
         !in_last.is_empty() && !in_last.contains(&"blame/tone"),
         "{in_last:?}"
     );
+    // A phrase finding names the phrase that matched, as its pack writes it.
+    let phrase = findings
+        .iter()
+        .find(|f| f["rule"] == "blame/per-my-last-email")
+        .and_then(|f| f["phrase"].as_str())
+        .expect("the phrase rule's finding names its phrase");
+    assert!(phrase.to_lowercase().contains("my"), "{phrase}");
+    let pack = tactful::rules::builtin::packs().unwrap();
+    assert!(
+        pack.iter()
+            .flat_map(|p| &p.rules)
+            .any(|r| r.phrases.iter().any(|p| p.value == phrase)),
+        "{phrase} is a phrase of the packs"
+    );
     // Off by default: without the config, no learned finding.
     fs::remove_file(dir.path().join("tactful.yaml")).unwrap();
     let run = tactful(dir.path(), &["check", "--format", "short", "d.txt"], None);

@@ -104,6 +104,9 @@ fn file(r: &FileReport) -> Value {
             if let Some(note) = &f.note {
                 v["note"] = json!(note);
             }
+            if let Some(phrase) = &f.phrase {
+                v["phrase"] = json!(phrase);
+            }
             if let Some(score) = f.score {
                 v["score"] = json!(f64::from(score) / 1000.0);
             }

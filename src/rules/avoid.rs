@@ -6,12 +6,18 @@ use std::ops::Range;
 
 use crate::finding::Finding;
 
-use super::{finding, Rule};
+use super::{finding, Matches, Rule};
 
-pub fn check(rule: &Rule, text: &str, matches: &[Range<usize>], out: &mut Vec<Finding>) {
-    for m in matches {
+/// Each match is a finding that names the phrase that made it.
+pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
+    for (k, m) in matches.of(index).iter().enumerate() {
         if !is_mention(text, m) {
-            out.push(finding(rule, m.clone(), None));
+            let mut f = finding(rule, m.clone(), None);
+            f.phrase = matches
+                .phrase(index, k)
+                .and_then(|p| rule.def.phrases.get(p))
+                .map(|p| p.value.as_str().into());
+            out.push(f);
         }
     }
 }

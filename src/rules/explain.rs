@@ -80,6 +80,9 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
             "{id} fires on: {}",
             draft.source.get(f.span.clone()).unwrap_or("")
         );
+        if let Some(p) = &f.phrase {
+            let _ = writeln!(out, "  by the phrase: {p}");
+        }
     }
     Ok(out)
 }

@@ -462,7 +462,7 @@ impl PhraseIndex {
     /// anchors come in order of position, so each phrase's windows do too, and the starts a
     /// window shares with the one before it are not tried again. Memory stays one number
     /// per phrase, whatever the text holds.
-    pub fn scan(&self, folded: &Folded, out: &mut [Vec<Range<usize>>]) {
+    pub fn scan(&self, folded: &Folded, out: &mut [Vec<Range<usize>>], which: &mut [Vec<u32>]) {
         let text = folded.text.as_str();
         // For each phrase, the next start still to try.
         let mut next = vec![0usize; self.entries.len()];
@@ -494,6 +494,7 @@ impl PhraseIndex {
                 }
                 next[e] = phrase.find(text, from..at + 1, para.end, |m| {
                     out[*rule].push(folded.original(m));
+                    which[*rule].push(e as u32);
                 });
             }
         });
@@ -582,7 +583,7 @@ mod tests {
         for text in &texts {
             let folded = Folded::new(text);
             let mut scanned = vec![Vec::new(); rules];
-            index.scan(&folded, &mut scanned);
+            index.scan(&folded, &mut scanned, &mut vec![Vec::new(); rules]);
             let mut full = everywhere(&entries, &folded, rules);
             for (a, b) in scanned.iter_mut().zip(&mut full) {
                 a.sort_by_key(|r| (r.start, r.end));

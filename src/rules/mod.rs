@@ -167,6 +167,8 @@ impl Context {
 #[derive(Debug, Default)]
 pub struct Matches {
     per_rule: Vec<Vec<Range<usize>>>,
+    /// For each match of `per_rule`, the number of the rule's phrase that made it.
+    phrase: Vec<Vec<Option<u32>>>,
     /// For `classify` rules: the sentences flagged (their words are in `per_rule`).
     learned: Vec<Vec<classify::Learned>>,
     send_day: OnceCell<Option<timing::SendDay>>,
@@ -176,6 +178,17 @@ impl Matches {
     /// The matches of rule `index`.
     pub fn of(&self, index: usize) -> &[Range<usize>] {
         &self.per_rule[index]
+    }
+
+    /// The number (among the rule's `phrases`) of the phrase that made match `k` of rule
+    /// `index`, when a phrase made it.
+    pub fn phrase(&self, index: usize, k: usize) -> Option<usize> {
+        self.phrase
+            .get(index)?
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|p| p as usize)
     }
 
     /// The sentences learned rule `index` flagged.
@@ -277,6 +290,8 @@ pub struct RuleSet {
     pub packs: Vec<PackInfo>,
     /// Every rule's phrases, found in the folded lint text.
     phrases: PhraseIndex,
+    /// For each phrase of the index, its number among its rule's `phrases`.
+    phrase_number: Vec<u32>,
     /// Every rule's raw patterns, run over the lint text as written.
     patterns: Option<Matcher>,
 }
@@ -320,9 +335,11 @@ impl RuleSet {
         let mut rules = Vec::new();
         let mut packs_info = Vec::new();
         let mut phrases = Vec::new();
+        let mut phrase_number = Vec::new();
         for p in &kept {
             for def in &p.rules {
                 let (rule, compiled) = compile_rule(p, def)?;
+                phrase_number.extend(0..compiled.len() as u32);
                 phrases.extend(compiled.into_iter().map(|c| (rules.len(), c)));
                 rules.push(rule);
             }
@@ -401,6 +418,7 @@ impl RuleSet {
             rules,
             packs: packs_info,
             phrases,
+            phrase_number,
             patterns,
         };
         for p in kept.iter().filter(|p| p.origin == Origin::File) {
@@ -419,7 +437,8 @@ impl RuleSet {
     /// (its examples are run even when it is off).
     fn scan_for(&self, draft: &Draft, also: Option<usize>) -> Matches {
         let mut per_rule = vec![Vec::new(); self.rules.len()];
-        self.phrases.scan(&draft.folded, &mut per_rule);
+        let mut which = vec![Vec::new(); self.rules.len()];
+        self.phrases.scan(&draft.folded, &mut per_rule, &mut which);
         if let Some(m) = &self.patterns {
             m.scan(&self.rules, &draft.text, &mut per_rule);
         }
@@ -442,24 +461,35 @@ impl RuleSet {
                 }
             }
         }
-        for (rule, list) in self.rules.iter().zip(&mut per_rule) {
+        let mut phrase = vec![Vec::new(); self.rules.len()];
+        for (i, (rule, list)) in self.rules.iter().zip(&mut per_rule).enumerate() {
+            // Each match with the number of the phrase that made it (none for raw patterns
+            // and learned sentences, which come after the phrases' matches).
+            let ids = std::mem::take(&mut which[i]);
+            let number = |k: usize| ids.get(k).map(|&e| self.phrase_number[e as usize]);
+            let mut found: Vec<(Range<usize>, Option<u32>)> = list
+                .drain(..)
+                .enumerate()
+                .map(|(k, r)| (r, number(k)))
+                .collect();
             // Antipatterns cancel single matches, before overlapping ones are merged.
-            if rule.has_unless() && !list.is_empty() {
+            if rule.has_unless() && !found.is_empty() {
                 let patterns = rule.unless_pattern_matches(draft);
-                list.retain(|m| !rule.unless_overlaps(draft, m, &patterns));
+                found.retain(|(m, _)| !rule.unless_overlaps(draft, m, &patterns));
             }
-            list.sort_by_key(|r| (r.start, r.end));
-            let mut merged: Vec<Range<usize>> = Vec::with_capacity(list.len());
-            for r in list.drain(..) {
+            found.sort_by_key(|(r, _)| (r.start, r.end));
+            let mut merged: Vec<(Range<usize>, Option<u32>)> = Vec::with_capacity(found.len());
+            for (r, p) in found {
                 match merged.last_mut() {
-                    Some(prev) if r.start < prev.end => prev.end = prev.end.max(r.end),
-                    _ => merged.push(r),
+                    Some((prev, _)) if r.start < prev.end => prev.end = prev.end.max(r.end),
+                    _ => merged.push((r, p)),
                 }
             }
-            *list = merged;
+            (*list, phrase[i]) = merged.into_iter().unzip();
         }
         Matches {
             per_rule,
+            phrase,
             learned,
             send_day: OnceCell::new(),
         }
@@ -538,7 +568,7 @@ pub fn check_rule(
         }
     }
     match rule.def.kind {
-        Kind::Avoid => avoid::check(rule, &draft.text, matches.of(index), out),
+        Kind::Avoid => avoid::check(rule, &draft.text, matches, index, out),
         Kind::Require => require::check(rule, draft, matches, index, out),
         Kind::Order => {
             let first = rule.first.unwrap_or(index);
@@ -566,6 +596,7 @@ pub fn finding(rule: &Rule, span: Range<usize>, label: Option<String>) -> Findin
         note: None,
         words: None,
         score: None,
+        phrase: None,
     }
 }
 
