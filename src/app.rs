@@ -547,6 +547,38 @@ fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
             text.push('\n');
             text
         }
+        ListFormat::Markdown => {
+            let mut text = String::from(
+                "| rule | category | severity | what it finds |\n| --- | --- | --- | --- |\n",
+            );
+            for r in &rules.rules {
+                let d = &r.def;
+                // A phrase rule's first examples say what it finds better than any summary.
+                let examples: Vec<String> = match d.kind {
+                    crate::rules::Kind::Avoid => d
+                        .bad
+                        .iter()
+                        .filter(|e| !e.value.contains('\n') && e.value.len() <= 60)
+                        .take(2)
+                        .map(|e| format!("\"{}\"", e.value.trim().replace('|', "\\|")))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let what = d.description.replace('|', "\\|");
+                let what = if examples.is_empty() {
+                    what
+                } else {
+                    format!("{what}: {}", examples.join(", "))
+                };
+                text.push_str(&format!(
+                    "| `{}` | {} | {} | {what} |\n",
+                    d.id,
+                    d.category.as_str(),
+                    severity(r)
+                ));
+            }
+            text
+        }
         ListFormat::Human => {
             let width = rules
                 .rules

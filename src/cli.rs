@@ -144,6 +144,8 @@ pub struct CheckArgs {
 pub enum ListFormat {
     Human,
     Json,
+    /// A Markdown table (the README's is this output)
+    Markdown,
 }
 
 #[derive(Debug, Args)]

@@ -913,3 +913,30 @@ fn errors_say_what_is_wrong_and_what_to_do() {
         );
     }
 }
+
+/// The README's table of rules is `tactful rules --format markdown`, kept current:
+/// `TACTFUL_BLESS=1 cargo test` rewrites it.
+#[test]
+fn the_readme_rule_table_is_the_packs() {
+    let run = tactful(root(), &["rules", "--format", "markdown"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let readme_path = root().join("README.md");
+    let readme = fs::read_to_string(&readme_path).unwrap();
+    let start = "<!-- rules: the output of `tactful rules --format markdown`; a test keeps it current -->\n";
+    let end = "<!-- end of rules -->";
+    let a = readme.find(start).expect("the README marks its rule table") + start.len();
+    let b = a + readme[a..].find(end).expect("the table's end is marked");
+    if std::env::var_os("TACTFUL_BLESS").is_some() {
+        fs::write(
+            &readme_path,
+            format!("{}{}{}", &readme[..a], run.stdout, &readme[b..]),
+        )
+        .unwrap();
+        return;
+    }
+    assert!(
+        readme[a..b] == run.stdout,
+        "the README's rule table is stale: run `TACTFUL_BLESS=1 cargo test --test cli`"
+    );
+    assert!(run.stdout.lines().count() > 20, "{}", run.stdout);
+}
