@@ -122,20 +122,21 @@ fn bad_training_data_is_named_by_file_line_and_column() {
             run.stderr
         );
     }
+    // The run stops with exit 2 and an error that says `says`.
+    let fails_saying = |pack: &std::path::Path, says: &str| {
+        let run = tactful(
+            dir.path(),
+            &["check", "--rules", pack.to_str().unwrap(), "d.txt"],
+            None,
+        );
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains(says), "{says}: {}", run.stderr);
+    };
     // A file that is not there is named where the pack names it.
     let pack = centre_pack(dir.path(), PUSHY);
     fs::remove_file(dir.path().join("pushy.tsv")).unwrap();
-    let run = tactful(
-        dir.path(),
-        &["check", "--rules", pack.to_str().unwrap(), "d.txt"],
-        None,
-    );
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("centre.yaml:12") && run.stderr.contains("no such file"),
-        "{}",
-        run.stderr
-    );
+    fails_saying(&pack, "centre.yaml:12");
+    fails_saying(&pack, "no such file");
     // Sentences of one kind only teach nothing.
     let one_sided: String = PUSHY
         .lines()
@@ -147,28 +148,13 @@ fn bad_training_data_is_named_by_file_line_and_column() {
         .replace("      pass: [\"Thanks for today.\"]\n", "");
     fs::write(&pack, yaml).unwrap();
     fs::write(dir.path().join("pushy.tsv"), one_sided).unwrap();
-    let run = tactful(
-        dir.path(),
-        &["check", "--rules", pack.to_str().unwrap(), "d.txt"],
-        None,
-    );
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("sentences of both kinds"),
-        "{}",
-        run.stderr
-    );
+    fails_saying(&pack, "sentences of both kinds");
     // A threshold is a probability.
     let yaml = fs::read_to_string(&pack)
         .unwrap()
         .replace("threshold: 0.6", "threshold: 1.5");
     fs::write(&pack, yaml).unwrap();
-    let run = tactful(
-        dir.path(),
-        &["check", "--rules", pack.to_str().unwrap(), "d.txt"],
-        None,
-    );
-    assert!(run.stderr.contains("between 0 and 1"), "{}", run.stderr);
+    fails_saying(&pack, "between 0 and 1");
 }
 
 /// The weights a build ships are the ones the data in the repository gives: trained again
