@@ -763,6 +763,49 @@ rules:
         }
     }
 
+    /// Every phrase of the built-in `avoid` rules is hit by one of its rule's `bad` examples
+    /// (before antipatterns and the merging of overlapping matches): a phrase no example
+    /// reaches is untested. `TACTFUL_UNCOVERED=FILE` writes those that are not to FILE.
+    #[test]
+    fn every_builtin_phrase_is_hit_by_an_example() {
+        let set = RuleSet::build(builtin::packs().unwrap(), &Overrides::default()).unwrap();
+        let mut hit = vec![false; set.phrase_number.len()];
+        for r in set.rules.iter().filter(|r| r.def.kind == Kind::Avoid) {
+            for ex in &r.def.bad {
+                let draft = Draft::parse("e.txt", ex.value.as_bytes().to_vec(), Format::Text)
+                    .expect("an example is a draft");
+                let mut found = vec![Vec::new(); set.rules.len()];
+                let mut which = vec![Vec::new(); set.rules.len()];
+                set.phrases.scan(&draft.folded, &mut found, &mut which);
+                let own = set.rules.iter().position(|o| o.def.id == r.def.id).unwrap();
+                for &e in &which[own] {
+                    hit[e as usize] = true;
+                }
+            }
+        }
+        // Entries are the rules' phrases in order.
+        let mut missing = Vec::new();
+        let mut e = 0;
+        for r in &set.rules {
+            for p in &r.def.phrases {
+                if r.def.kind == Kind::Avoid && !hit[e] {
+                    missing.push(format!("{}\t{}", r.def.id, p.value));
+                }
+                e += 1;
+            }
+        }
+        if let Some(path) = std::env::var_os("TACTFUL_UNCOVERED") {
+            std::fs::write(path, missing.join("\n")).unwrap();
+        }
+        assert!(e > 400, "the built-in phrases are read");
+        assert!(
+            missing.is_empty(),
+            "{} of {e} phrases hit by no bad example of their rule:\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
+    }
+
     /// A raw pattern's match may cover several paragraphs; an `unless` phrase in any of
     /// them cancels it (the pack's `good` example must pass for it to load).
     #[test]
