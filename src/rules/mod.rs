@@ -763,15 +763,24 @@ rules:
         }
     }
 
-    /// Every phrase of the built-in `avoid` rules is hit by one of its rule's `bad` examples
-    /// (before antipatterns and the merging of overlapping matches): a phrase no example
-    /// reaches is untested. `TACTFUL_UNCOVERED=FILE` writes those that are not to FILE.
+    /// Every phrase of the built-in `avoid` and `require` rules is hit by one of its rule's
+    /// examples (before antipatterns and the merging of overlapping matches): a phrase no
+    /// example reaches is untested. `TACTFUL_UNCOVERED=FILE` writes those that are not.
     #[test]
     fn every_builtin_phrase_is_hit_by_an_example() {
         let set = RuleSet::build(builtin::packs().unwrap(), &Overrides::default()).unwrap();
         let mut hit = vec![false; set.phrase_number.len()];
-        for r in set.rules.iter().filter(|r| r.def.kind == Kind::Avoid) {
-            for ex in &r.def.bad {
+        // An `avoid` rule's phrases are what its `bad` examples say; a `require` rule's,
+        // what its `good` ones say.
+        fn shows(r: &Rule) -> &[pack::Located] {
+            match r.def.kind {
+                Kind::Avoid => &r.def.bad,
+                _ => &r.def.good,
+            }
+        }
+        let tested = |r: &Rule| matches!(r.def.kind, Kind::Avoid | Kind::Require);
+        for r in set.rules.iter().filter(|r| tested(r)) {
+            for ex in shows(r) {
                 let draft = Draft::parse("e.txt", ex.value.as_bytes().to_vec(), Format::Text)
                     .expect("an example is a draft");
                 let mut found = vec![Vec::new(); set.rules.len()];
@@ -788,7 +797,7 @@ rules:
         let mut e = 0;
         for r in &set.rules {
             for p in &r.def.phrases {
-                if r.def.kind == Kind::Avoid && !hit[e] {
+                if tested(r) && !hit[e] {
                     missing.push(format!("{}\t{}", r.def.id, p.value));
                 }
                 e += 1;
@@ -800,7 +809,7 @@ rules:
         assert!(e > 400, "the built-in phrases are read");
         assert!(
             missing.is_empty(),
-            "{} of {e} phrases hit by no bad example of their rule:\n{}",
+            "{} of {e} phrases hit by no example of their rule:\n{}",
             missing.len(),
             missing.join("\n")
         );
