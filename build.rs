@@ -93,7 +93,10 @@ fn main() {
         }
         for rule in pack.rules {
             for text in rule.phrases.into_iter().chain(rule.unless) {
-                texts.entry(text).or_insert(());
+                // As a run expands it: the table is looked up by the expanded text.
+                if let Ok(expanded) = phrase::expand_vocab(&text, &pack.vocab) {
+                    texts.entry(expanded.into_owned()).or_insert(());
+                }
             }
         }
     }

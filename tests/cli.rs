@@ -940,3 +940,59 @@ fn the_readme_rule_table_is_the_packs() {
     );
     assert!(run.stdout.lines().count() > 20, "{}", run.stdout);
 }
+
+/// A pack's `vocab:` names word classes that its phrases use as `{name}`; an unknown class
+/// is an error at the phrase.
+#[test]
+fn phrases_use_the_packs_word_classes() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |phrase: &str| {
+        format!(
+            "pack: words\nvocab:\n  chase: [chasing, nudging, pinging]\nrules:\n  - id: words/chase\n    kind: avoid\n    category: blame\n    message: a nudge\n    why: It reads as a reminder.\n    phrases: [\"{phrase}\"]\n    examples:\n      bad: [\"Pinging you again about the role.\"]\n      good: [\"Thinking of you again.\"]\n"
+        )
+    };
+    fs::write(dir.path().join("words.yaml"), pack("{chase} you again")).unwrap();
+    fs::write(
+        dir.path().join("d.txt"),
+        "Hi Jane,\n\nI hope you are well. Nudging you again on this.\n",
+    )
+    .unwrap();
+    let run = tactful(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--rules",
+            "words.yaml",
+            "d.txt",
+        ],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect(&run.stderr);
+    let found: Vec<&serde_json::Value> = report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "words/chase")
+        .collect();
+    assert_eq!(found.len(), 1, "{}", run.stdout);
+    assert_eq!(found[0]["text"], "Nudging you again");
+    // The finding names the phrase as written, class and all.
+    assert_eq!(found[0]["phrase"], "{chase} you again");
+    fs::write(dir.path().join("words.yaml"), pack("{chasers} you again")).unwrap();
+    let run = tactful(
+        dir.path(),
+        &["check", "--rules", "words.yaml", "d.txt"],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("words.yaml:10")
+            && run
+                .stderr
+                .contains("no word class `chasers` in the pack's `vocab:` (chase)"),
+        "{}",
+        run.stderr
+    );
+}

@@ -648,7 +648,11 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
 fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, SourceError> {
     let mut out = Vec::with_capacity(list.len());
     for p in list {
-        let phrase = Phrase::new(&p.value).map_err(|e| {
+        let expanded = phrase::expand_vocab(&p.value, &pack.vocab).map_err(|e| {
+            pack.error(p.span.clone(), format!("phrase `{}`: {e}", shorten(&p.value)))
+                .with_note("a pack's `vocab:` names word classes; `{name}` in a phrase stands for any word of one")
+        })?;
+        let phrase = Phrase::new(&expanded).map_err(|e| {
             pack.error(p.span.clone(), format!("phrase `{}`: {}", shorten(&p.value), e.message))
                 .with_note("phrases are words with `(a|b)` alternatives, `[optional]` words and `...` gaps; use `patterns` for raw regex")
         })?;
@@ -813,6 +817,27 @@ rules:
             missing.len(),
             missing.join("\n")
         );
+    }
+
+    #[test]
+    fn word_classes_expand_in_phrases() {
+        let mut vocab = std::collections::BTreeMap::new();
+        vocab.insert(
+            "neg".to_string(),
+            vec!["never".to_string(), "not once".to_string()],
+        );
+        vocab.insert("empty".to_string(), Vec::new());
+        vocab.insert("bad".to_string(), vec!["a|b".to_string()]);
+        let x = |p: &'static str| phrase::expand_vocab(p, &vocab);
+        assert_eq!(
+            x("you {neg} replied").unwrap(),
+            "you (never|not once) replied"
+        );
+        assert_eq!(x("no classes here").unwrap(), "no classes here");
+        assert!(x("{neg").unwrap_err().contains("no `}` closes"));
+        assert!(x("{empty} x").unwrap_err().contains("is empty"));
+        assert!(x("{bad} x").unwrap_err().contains("plain words"));
+        assert!(x("{nope} x").unwrap_err().contains("(bad, empty, neg)"));
     }
 
     /// A raw pattern's match may cover several paragraphs; an `unless` phrase in any of
