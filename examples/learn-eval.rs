@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use tactful_learn::{tokens, train, Example, Model, Options, TrainOptions, Vocab};
+use tactful_learn::{tokens, train, Example, Model, TrainOptions, Vocab};
 
 /// The highest score of the sentences of `text` that pass the gate (a word of one of its
 /// classes), or of all sentences when there is no gate.
@@ -33,16 +33,11 @@ struct PackVocab {
     vocab: BTreeMap<String, Vec<String>>,
 }
 
-fn read(path: &str) -> Vec<(bool, String)> {
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e}"))
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (label, text) = l.split_once('\t').unwrap_or_else(|| panic!("{path}: {l}"));
-            (label != "ok", text.to_string())
-        })
-        .collect()
+/// The labelled sentences of `path`, read as a pack's training files are.
+fn read(path: &str) -> Vec<Example> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    tactful_learn::read_tsv(&text, &["blame", "interest", "flag"])
+        .unwrap_or_else(|e| panic!("{path}:{}:{}: {}", e.line, e.column, e.message))
 }
 
 #[allow(clippy::print_stdout)]
@@ -111,18 +106,13 @@ fn main() {
         .collect();
     files.sort();
     for f in &files {
-        for (positive, text) in read(&f.display().to_string()) {
-            examples.push(Example { text, positive });
-        }
+        examples.extend(read(&f.display().to_string()));
     }
     let t = std::time::Instant::now();
     let model = train(&examples, &vocab, &opts);
     let took = t.elapsed();
     let dev = read(dev);
-    let scores: Vec<f64> = dev
-        .iter()
-        .map(|(_, text)| best(&model, &gate, text))
-        .collect();
+    let scores: Vec<f64> = dev.iter().map(|e| best(&model, &gate, &e.text)).collect();
     println!(
         "{} training sentences from {} files, trained in {:.2?}; {:?}",
         examples.len(),
@@ -134,14 +124,14 @@ fn main() {
         let tp = dev
             .iter()
             .zip(&scores)
-            .filter(|((y, _), &s)| *y && s >= th)
+            .filter(|(e, &s)| e.positive && s >= th)
             .count();
         let fp = dev
             .iter()
             .zip(&scores)
-            .filter(|((y, _), &s)| !*y && s >= th)
+            .filter(|(e, &s)| !e.positive && s >= th)
             .count();
-        let pos = dev.iter().filter(|(y, _)| *y).count();
+        let pos = dev.iter().filter(|e| e.positive).count();
         println!(
             "threshold {th:.2}: precision {:.3} recall {:.3} (found {tp} of {pos}, {fp} false alarms)",
             tp as f64 / (tp + fp).max(1) as f64,
@@ -181,11 +171,11 @@ fn main() {
         }
     }
     if let Some(th) = misses {
-        for ((y, text), s) in dev.iter().zip(&scores) {
-            if *y != (*s >= th) {
-                println!("{} {s:.2} {text}", if *y { "MISS " } else { "FALSE" });
+        for (e, s) in dev.iter().zip(&scores) {
+            if e.positive != (*s >= th) {
+                let what = if e.positive { "MISS " } else { "FALSE" };
+                println!("{what} {s:.2} {}", e.text);
             }
         }
     }
-    let _ = Options::default();
 }

@@ -14,7 +14,6 @@ use crate::cli::{
 };
 use crate::config::Config;
 use crate::error::Error;
-use crate::finding::Severity;
 use crate::input::Format as InputFormat;
 use crate::pipeline::{self, parse_date, Linted, Session};
 use crate::render::{self, Failure, Style, Summary};
@@ -519,12 +518,6 @@ fn warn(s: &mut Streams, warnings: &[String]) {
 fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
     let (rules, _, warnings) = pipeline::load_rules(&args.rule_args, &[])?;
     warn(s, &warnings);
-    // A signal (a learned rule other rules use) is never reported, whatever its severity.
-    let severity = |r: &crate::rules::Rule| match r.severity {
-        _ if !r.def.report => "signal",
-        Some(s) => s.as_str(),
-        None => "off",
-    };
     let out = match args.format {
         ListFormat::Json => {
             let list: Vec<serde_json::Value> = rules
@@ -536,7 +529,7 @@ fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
                         "id": r.def.id,
                         "kind": r.def.kind.as_str(),
                         "category": r.def.category.as_str(),
-                        "severity": severity(r),
+                        "severity": r.severity_label(),
                         "description": r.def.description,
                         "pack": r.def.pack,
                         "pack_path": pack.map(|p| p.path.clone()),
@@ -574,7 +567,7 @@ fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
                     "| `{}` | {} | {} | {what} |\n",
                     d.id,
                     d.category.as_str(),
-                    severity(r)
+                    r.severity_label()
                 ));
             }
             text
@@ -592,7 +585,7 @@ fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
                     "{:width$}  {:<11} {:<8} {}  [{}]\n",
                     r.def.id,
                     r.def.category.as_str(),
-                    severity(r),
+                    r.severity_label(),
                     r.def.description,
                     r.def.pack
                 ));
@@ -633,11 +626,7 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
         "{} ({}, {}, {} rule, pack {})\n{}\n\nWhy: {}\n",
         d.id,
         d.category.as_str(),
-        if rule.def.report {
-            rule.severity.map_or("off", Severity::as_str)
-        } else {
-            "signal"
-        },
+        rule.severity_label(),
         d.kind.as_str(),
         d.pack,
         d.message,

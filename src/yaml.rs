@@ -90,7 +90,7 @@ pub fn range<T>(value: &Spanned<T>) -> Range<usize> {
 }
 
 /// The byte offset of 1-based `line` and `column` (in characters).
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
+pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let start = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))

@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{root, tactful};
+use common::{json_findings, root, tactful};
 
 const CLEAN: &str =
     "Hi Jane,\n\nI hope you had a restful Thanksgiving. I remain very interested in the role.\n";
@@ -969,13 +969,7 @@ fn phrases_use_the_packs_word_classes() {
         ],
         None,
     );
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect(&run.stderr);
-    let found: Vec<&serde_json::Value> = report["files"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "words/chase")
-        .collect();
+    let found = json_findings(&run, "words/chase");
     assert_eq!(found.len(), 1, "{}", run.stdout);
     assert_eq!(found[0]["text"], "Nudging you again");
     // The finding names the phrase as written, class and all.

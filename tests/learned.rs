@@ -8,7 +8,7 @@ mod common;
 
 use std::fs;
 
-use common::{root, tactful};
+use common::{json_findings, root, tactful};
 use tactful::input::{Draft, Format};
 use tactful::rules::{builtin, pack, Origin, Overrides, RuleSet};
 
@@ -74,13 +74,7 @@ fn a_users_pack_trains_its_rule_when_it_loads() {
         ],
         None,
     );
-    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect(&run.stderr);
-    let found: Vec<&serde_json::Value> = report["files"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "centre/pushy")
-        .collect();
+    let found = json_findings(&run, "centre/pushy");
     assert_eq!(found.len(), 1, "{}", run.stdout);
     let score = found[0]["score"]
         .as_f64()

@@ -790,7 +790,7 @@ fn newlines(text: &str) -> Vec<u32> {
 type ByteMap = Vec<Range<u32>>;
 
 /// `outer` followed by `inner` (see [`compose`]); an absent `inner` is the identity.
-fn then(outer: Vec<Range<u32>>, inner: Option<&[Range<u32>]>) -> Vec<Range<u32>> {
+fn then(outer: ByteMap, inner: Option<&[Range<u32>]>) -> ByteMap {
     match inner {
         Some(inner) => compose(&outer, inner),
         None => outer,

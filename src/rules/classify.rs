@@ -100,7 +100,7 @@ fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
                 .chain(&others)
                 .nth(i)
                 .expect("a file of the rule");
-            let at = offset(text, e.line, e.column);
+            let at = crate::yaml::offset_of(text, e.line, e.column).min(text.len());
             SourceError::new(name, text, at..at, e.message)
         })?;
     if !examples.iter().any(|e| e.positive) || examples.iter().all(|e| e.positive) {
@@ -120,16 +120,6 @@ fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
         &vocab,
         &TrainOptions::default(),
     ))
-}
-
-/// The byte offset of a 1-based line and column of `text`.
-fn offset(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (start + column.saturating_sub(1)).min(text.len())
 }
 
 /// The sentences of the author's words in `draft`, cut into tokens once for every learned
@@ -224,19 +214,19 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Whether at least one word in six of a sentence of five words or more is an English
 /// function word.
 fn is_english(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
+    // Compared in ASCII lower case, in place: this runs on every sentence of every draft.
+    let (mut words, mut common) = (0, 0);
+    for w in sentence
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() < 5 {
-        return true;
+    {
+        words += 1;
+        let known = FUNCTION_WORDS
+            .binary_search_by(|f| f.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase())))
+            .is_ok();
+        common += usize::from(known);
     }
-    let common = words
-        .iter()
-        .filter(|w| FUNCTION_WORDS.binary_search(&w.as_str()).is_ok())
-        .count();
-    common * 6 >= words.len()
+    words < 5 || common * 6 >= words
 }
 
 /// The sentences of `sentences` that `c` flags.

@@ -112,6 +112,16 @@ impl Rule {
         &self.def.id
     }
 
+    /// The rule's severity in force as `tactful rules` and `explain` show it: `off`, or
+    /// `signal` for a learned rule other rules use, which is never reported itself.
+    pub fn severity_label(&self) -> &'static str {
+        match self.severity {
+            _ if !self.def.report => "signal",
+            Some(s) => s.as_str(),
+            None => "off",
+        }
+    }
+
     fn has_unless(&self) -> bool {
         !self.unless_phrases.is_empty() || self.unless_pattern_src.is_some()
     }

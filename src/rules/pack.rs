@@ -461,18 +461,19 @@ fn learn(
                 .into(),
         ));
     }
-    let probability = |t: &Option<Spanned<f64>>, field: &str| match t {
-        Some(t) if t.value > 0.0 && t.value < 1.0 => Ok(Some(t.value)),
-        Some(t) => Err(err(
-            yaml::range(t),
-            format!(
-                "`{field}` is a probability between 0 and 1 (exclusive), not {}",
-                t.value
-            ),
-        )),
-        None => Ok(None),
+    let threshold = match &v.threshold {
+        Some(t) if t.value > 0.0 && t.value < 1.0 => t.value,
+        Some(t) => {
+            return Err(err(
+                yaml::range(t),
+                format!(
+                    "`threshold` is a probability between 0 and 1 (exclusive), not {}",
+                    t.value
+                ),
+            ))
+        }
+        None => 0.5,
     };
-    let threshold = probability(&v.threshold, "threshold")?.unwrap_or(0.5);
     Ok(Learn {
         files: v.files.iter().map(Located::from).collect(),
         unlike: v.unlike.iter().map(Located::from).collect(),

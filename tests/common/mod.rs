@@ -67,3 +67,15 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
         None
     }
 }
+
+/// The findings of rule `rule` in the first file of a `--format json` run's output.
+pub fn json_findings(run: &Run, rule: &str) -> Vec<serde_json::Value> {
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect(&run.stderr);
+    report["files"][0]["findings"]
+        .as_array()
+        .expect("a list of findings")
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .cloned()
+        .collect()
+}

@@ -12,25 +12,33 @@ pub struct DataError {
     pub message: String,
 }
 
+/// The labelled lines of `text`: each line number (1-based), label and sentence. A line
+/// without a tab is an error.
+fn labelled(text: &str) -> impl Iterator<Item = Result<(usize, &str, &str), DataError>> {
+    text.lines()
+        .enumerate()
+        .map(|(n, line)| (n + 1, line.strip_suffix('\r').unwrap_or(line)))
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|(n, line)| match line.split_once('\t') {
+            Some((label, sentence)) => Ok((n, label, sentence)),
+            None => Err(DataError {
+                line: n,
+                column: 1,
+                message: "expected `LABEL<TAB>SENTENCE`: this line has no tab".into(),
+            }),
+        })
+}
+
 /// Reads `text`; a label in `positive` marks a sentence the rule must flag, `ok` or `pass`
 /// one it must not. Any other label is an error, as is a line without a tab or sentence.
 pub fn read_tsv(text: &str, positive: &[&str]) -> Result<Vec<Example>, DataError> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in labelled(text) {
+        let (n, label, sentence) = line?;
         let err = |column, message: String| DataError {
-            line: n + 1,
+            line: n,
             column,
             message,
-        };
-        let Some((label, sentence)) = line.split_once('\t') else {
-            return Err(err(
-                1,
-                "expected `LABEL<TAB>SENTENCE`: this line has no tab".into(),
-            ));
         };
         let positive_label = positive.contains(&label);
         if !positive_label && !matches!(label, "ok" | "pass") {
@@ -61,18 +69,8 @@ pub fn read_tsv(text: &str, positive: &[&str]) -> Result<Vec<Example>, DataError
 /// sentences this rule must not flag: blaming sentences are no restatement of interest.
 pub fn read_others(text: &str) -> Result<Vec<Example>, DataError> {
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((label, sentence)) = line.split_once('\t') else {
-            return Err(DataError {
-                line: n + 1,
-                column: 1,
-                message: "expected `LABEL<TAB>SENTENCE`: this line has no tab".into(),
-            });
-        };
+    for line in labelled(text) {
+        let (_, label, sentence) = line?;
         if !matches!(label, "ok" | "pass") && !sentence.trim().is_empty() {
             out.push(Example {
                 text: sentence.trim().to_string(),

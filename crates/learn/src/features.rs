@@ -9,7 +9,7 @@
 //! - letter groups of three inside each word (`<di`, `did`, `idn`, `dnt`, `nt>`), so a
 //!   misspelt or phone-typed word ("didnt", "respnse") still resembles the word it is.
 
-use crate::tokens::{hash_bytes, hash_word, Token};
+use crate::tokens::{hash_bytes, Token};
 
 /// Which families of features a model uses (all, by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,15 +167,15 @@ pub fn extract(
     }
 }
 
-/// The hash of a named feature family marker, for tests and tools.
-pub fn word(w: &str) -> u64 {
-    combine(1, hash_word(w), 0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokens;
+    use crate::tokens::{hash_word, tokens};
+
+    /// The hash of the feature of word `w`.
+    fn word(w: &str) -> u64 {
+        combine(1, hash_word(w), 0)
+    }
 
     fn features(text: &str, opts: Options) -> Vec<Feature> {
         let mut toks = Vec::new();

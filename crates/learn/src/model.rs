@@ -166,11 +166,6 @@ impl Model {
         self.bias + scratch.iter().map(|f| self.weight(f.hash)).sum::<f32>()
     }
 
-    /// The probability of a sentence's tokens.
-    pub fn score(&self, tokens: &[Token]) -> f64 {
-        math::sigmoid(f64::from(self.logit(tokens, &mut Vec::new())))
-    }
-
     /// The score of `sentence` (a range of `text`), with each token's share of it and the
     /// run of tokens that weighs most.
     pub fn explain(&self, text: &str, sentence: Range<usize>) -> Explained {

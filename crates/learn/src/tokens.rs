@@ -70,10 +70,7 @@ pub fn sentences(text: &str, mut f: impl FnMut(Range<usize>)) {
             }
         } else if c == '\n' {
             let rest = &text[i + 1..];
-            let blank_line = rest
-                .split('\n')
-                .next()
-                .is_some_and(|l| l.trim().is_empty() && rest.contains('\n'));
+            let blank_line = rest.find('\n').is_some_and(|j| rest[..j].trim().is_empty());
             let next = rest.trim_start_matches([' ', '\t']).chars().next();
             // A hard-wrapped line is long and goes on, even before a name in capitals; a
             // short line (a greeting, a subject, an item) ends where it ends.

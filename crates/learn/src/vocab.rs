@@ -44,8 +44,4 @@ impl Vocab {
             .ok()
             .map(|i| self.entries[i].1)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
