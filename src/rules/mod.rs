@@ -59,6 +59,9 @@ pub struct Rule {
     pub also: Vec<usize>,
     /// For `classify` rules: the model.
     pub classifier: Option<classify::Classifier>,
+    /// For `classify` rules counted only by the rules whose `also` names them: scored when
+    /// one of those asks, not in every scan.
+    learned_on_demand: bool,
     /// For `classify` rules: whether a run needs its matches (it is on, or an `also` of
     /// a rule that is).
     learned_needed: bool,
@@ -181,6 +184,11 @@ pub struct Matches {
     phrase: Vec<Vec<Option<u32>>>,
     /// For `classify` rules: the sentences flagged (their words are in `per_rule`).
     learned: Vec<Vec<classify::Learned>>,
+    /// The draft's sentences cut into tokens, when a learned rule first needs them.
+    sentences: OnceCell<classify::Sentences>,
+    /// For learned rules that only count for another (named by its `also`, not reported):
+    /// the words of the sentences they flag, scored only when that rule asks.
+    on_demand: Vec<OnceCell<Vec<Range<usize>>>>,
     send_day: OnceCell<Option<timing::SendDay>>,
 }
 
@@ -204,6 +212,30 @@ impl Matches {
     /// The sentences learned rule `index` flagged.
     pub fn learned(&self, index: usize) -> &[classify::Learned] {
         self.learned.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The matches of rule `index` that start inside `range`; a learned rule that is only
+    /// counted by others is scored here, the first time it is asked for.
+    pub fn within_scored<'a>(
+        &'a self,
+        set: &RuleSet,
+        draft: &Draft,
+        index: usize,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = &'a Range<usize>> {
+        let scored = match (self.on_demand.get(index), &set.rules[index].classifier) {
+            (Some(cell), Some(c)) if set.rules[index].learned_on_demand => cell.get_or_init(|| {
+                let sentences = self
+                    .sentences
+                    .get_or_init(|| classify::Sentences::of(draft, set.learned_forms));
+                classify::scan(c, sentences)
+                    .into_iter()
+                    .map(|l| l.words)
+                    .collect()
+            }),
+            _ => &self.per_rule[index],
+        };
+        scored.iter().filter(move |m| range.contains(&m.start))
     }
 
     /// The matches of rule `index` that start inside `range`.
@@ -304,6 +336,8 @@ pub struct RuleSet {
     phrase_number: Vec<u32>,
     /// Every rule's raw patterns, run over the lint text as written.
     patterns: Option<Matcher>,
+    /// Whether the learned rules a run may score read word forms (letter n-grams).
+    learned_forms: bool,
 }
 
 /// What `tactful rules` says about a pack.
@@ -411,9 +445,14 @@ impl RuleSet {
         for i in 0..rules.len() {
             let on = |r: &Rule| r.severity.is_some();
             let named = rules.iter().any(|r| on(r) && r.also.contains(&i));
-            rules[i].learned_needed =
-                rules[i].classifier.is_some() && ((on(&rules[i]) && rules[i].def.report) || named);
+            let reported = on(&rules[i]) && rules[i].def.report;
+            rules[i].learned_needed = rules[i].classifier.is_some() && reported;
+            rules[i].learned_on_demand = rules[i].classifier.is_some() && !reported && named;
         }
+        let learned_forms = rules
+            .iter()
+            .filter(|r| r.learned_needed || r.learned_on_demand)
+            .any(|r| r.classifier.as_ref().is_some_and(|c| c.model.needs_forms()));
         let compile_error = |e: String| {
             SourceError::new(
                 "<rules>",
@@ -430,6 +469,7 @@ impl RuleSet {
             phrases,
             phrase_number,
             patterns,
+            learned_forms,
         };
         for p in kept.iter().filter(|p| p.origin == Origin::File) {
             ruleset.check_examples(p)?;
@@ -453,20 +493,19 @@ impl RuleSet {
             m.scan(&self.rules, &draft.text, &mut per_rule);
         }
         let mut learned = Vec::new();
+        let sentences = OnceCell::new();
         let is_needed = |i: usize| self.rules[i].learned_needed || also == Some(i);
-        let needed = || {
-            (0..self.rules.len())
-                .filter(|&i| is_needed(i))
-                .map(|i| &self.rules[i])
-        };
-        if needed().next().is_some() {
-            let forms =
-                needed().any(|r| r.classifier.as_ref().is_some_and(|c| c.model.needs_forms()));
-            let sentences = classify::Sentences::of(draft, forms);
+        if (0..self.rules.len()).any(is_needed) {
+            let forms = self.learned_forms
+                || also.is_some_and(|i| {
+                    let c = self.rules[i].classifier.as_ref();
+                    c.is_some_and(|c| c.model.needs_forms())
+                });
+            let sentences = sentences.get_or_init(|| classify::Sentences::of(draft, forms));
             learned = vec![Vec::new(); self.rules.len()];
             for (i, rule) in self.rules.iter().enumerate() {
                 if let (true, Some(c)) = (is_needed(i), &rule.classifier) {
-                    learned[i] = classify::scan(c, &sentences);
+                    learned[i] = classify::scan(c, sentences);
                     per_rule[i] = learned[i].iter().map(|l| l.words.clone()).collect();
                 }
             }
@@ -501,6 +540,8 @@ impl RuleSet {
             per_rule,
             phrase,
             learned,
+            sentences,
+            on_demand: (0..self.rules.len()).map(|_| OnceCell::new()).collect(),
             send_day: OnceCell::new(),
         }
     }
@@ -579,7 +620,7 @@ pub fn check_rule(
     }
     match rule.def.kind {
         Kind::Avoid => avoid::check(rule, &draft.text, matches, index, out),
-        Kind::Require => require::check(rule, draft, matches, index, out),
+        Kind::Require => require::check(set, draft, matches, index, out),
         Kind::Order => {
             let first = rule.first.unwrap_or(index);
             order::check(rule, &set.rules[first], draft, matches, (index, first), out)
@@ -649,6 +690,7 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
             _ => None,
         },
         learned_needed: false,
+        learned_on_demand: false,
     };
     Ok((rule, phrases))
 }

@@ -4,9 +4,16 @@
 use crate::finding::Finding;
 use crate::input::Draft;
 
-use super::{finding, Matches, Rule, Scope};
+use super::{finding, Matches, RuleSet, Scope};
 
-pub fn check(rule: &Rule, draft: &Draft, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
+pub fn check(
+    set: &RuleSet,
+    draft: &Draft,
+    matches: &Matches,
+    index: usize,
+    out: &mut Vec<Finding>,
+) {
+    let rule = &set.rules[index];
     let range = match rule.def.scope {
         Scope::Opening => draft.opening(rule.def.sentences),
         Scope::Body => draft.body(),
@@ -16,10 +23,11 @@ pub fn check(rule: &Rule, draft: &Draft, matches: &Matches, index: usize, out: &
         return;
     }
     // What a sign-off line says ("Thanks,") closes the letter; it does not count here.
-    // The matches of the rules named by `also` (a learned rule's sentences) count too.
+    // The matches of the rules named by `also` (a learned rule's sentences) count too,
+    // asked for only when the rule's own phrases found nothing.
     if std::iter::once(index)
         .chain(rule.also.iter().copied())
-        .flat_map(|i| matches.within(i, range.clone()))
+        .flat_map(|i| matches.within_scored(set, draft, i, range.clone()))
         .any(|m| !draft.in_sign_off(m.start))
     {
         return;
