@@ -26,6 +26,8 @@ mod greeting;
 #[derive(serde::Deserialize)]
 struct Pack {
     #[serde(default)]
+    pack: String,
+    #[serde(default)]
     vocab: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     rules: Vec<Rule>,
@@ -73,10 +75,24 @@ fn main() {
     let mut models = String::from("static MODELS: &[(&str, &[u8])] = &[\n");
     let model_dir = Path::new(&out).join("models");
     std::fs::create_dir_all(&model_dir).expect("OUT_DIR is writable");
-    for value in write_as_json("rules", &out, "packs") {
-        let Ok(pack) = serde_json::from_value::<Pack>(value) else {
-            continue;
-        };
+    let packs: Vec<Pack> = write_as_json("rules", &out, "packs")
+        .into_iter()
+        .filter_map(|value| serde_json::from_value::<Pack>(value).ok())
+        .collect();
+    // The files of one pack (`pack: blame` in rules/blame.yaml and in each family file of
+    // rules/blame/) share its word classes, as a run merges them.
+    let mut vocab: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for pack in &packs {
+        let classes = vocab.entry(pack.pack.clone()).or_default();
+        for (name, words) in &pack.vocab {
+            classes
+                .entry(name.clone())
+                .or_default()
+                .extend(words.iter().cloned());
+        }
+    }
+    for mut pack in packs {
+        pack.vocab = vocab[&pack.pack].clone();
         for rule in &pack.rules {
             if let Some(learn) = &rule.learn {
                 let file = model_dir.join(format!("{}.bin", rule.id.replace('/', "--")));
@@ -213,12 +229,24 @@ fn dense_bytes(dfa: &dense::DFA<Vec<u32>>, big_endian: bool) -> Vec<u8> {
 fn write_as_json(from: &str, out: &str, to: &str) -> Vec<serde_json::Value> {
     let dir = Path::new(out).join(to);
     std::fs::create_dir_all(&dir).expect("OUT_DIR is writable");
-    let mut files: Vec<_> = std::fs::read_dir(from)
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
+    for path in std::fs::read_dir(from)
         .unwrap_or_else(|e| panic!("{from}/ is readable: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
+    {
+        if path.extension().is_some_and(|e| e == "yaml") {
+            files.push(path);
+        } else if path.is_dir()
+            && path
+                .file_name()
+                .is_some_and(|n| n != "calendars" && n != "learn")
+        {
+            folders.push(path);
+        }
+    }
     files.sort();
+    folders.sort();
     let mut values = Vec::new();
     for file in files {
         let yaml = std::fs::read_to_string(&file).expect("YAML file is readable");
@@ -227,6 +255,19 @@ fn write_as_json(from: &str, out: &str, to: &str) -> Vec<serde_json::Value> {
         let name = file.file_stem().expect("a YAML file has a name");
         std::fs::write(dir.join(name).with_extension("json"), json).expect("OUT_DIR is writable");
         values.extend(value);
+    }
+    // A folder of the rules holds the family files of a pack (rules/blame/*.yaml).
+    for folder in folders {
+        let name = folder
+            .file_name()
+            .expect("a folder has a name")
+            .to_string_lossy()
+            .to_string();
+        values.extend(write_as_json(
+            &folder.display().to_string(),
+            &dir.display().to_string(),
+            &name,
+        ));
     }
     values
 }

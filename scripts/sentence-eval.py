@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision and recall of tactful on a file of labelled sentences, each linted alone.
 
-Usage: scripts/sentence-eval.py [--bin PATH] [--misses] FILE.tsv...
+Usage: scripts/sentence-eval.py [--bin PATH] [--config tactful.yaml] [--misses] FILE.tsv...
 
 Each line of FILE is `LABEL<TAB>SENTENCE`. A `blame` sentence should get a blame finding;
 an `interest` sentence should be taken as restating interest (no `interest/missing`
@@ -14,6 +14,9 @@ binary = "target/release/tactful"
 show = False
 if "--bin" in args:
     i = args.index("--bin"); binary = args[i + 1]; del args[i:i + 2]
+extra = []
+if "--config" in args:
+    i = args.index("--config"); extra = ["--config", os.path.abspath(args[i + 1])]; del args[i:i + 2]
 if "--misses" in args:
     args.remove("--misses"); show = True
 for path in args:
@@ -24,7 +27,7 @@ for path in args:
         for n, (_, text) in enumerate(rows):
             with open(os.path.join(d, f"{n:05}.txt"), "w", encoding="utf-8") as f:
                 f.write(text + "\n")
-        out = subprocess.run([binary, "check", "--format", "json", d], capture_output=True, text=True)
+        out = subprocess.run([binary, "check", "--format", "json", *extra, d], capture_output=True, text=True)
         report = json.loads(out.stdout)
     fired = {}
     for f in report["files"]:

@@ -11,30 +11,25 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
     let matches = rules.scan(draft);
     let mut out = Vec::new();
     let mut raw = Vec::new();
-    // Learned rules last: they skip sentences another rule of their category flagged.
-    let order = rules
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.def.kind != Kind::Classify)
-        .chain(
-            rules
-                .rules
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.def.kind == Kind::Classify),
-        );
-    for (i, rule) in order {
-        if rule.severity.is_none() || !rule.def.report {
-            continue;
-        }
+    let mut phrases = Vec::new();
+    let on = |r: &&crate::rules::Rule| r.severity.is_some() && r.def.report;
+    for (i, rule) in rules.rules.iter().enumerate().filter(|(_, r)| on(r)) {
         // Unreadable parts are found in the raw message and point there already.
-        let into = if rule.def.kind == Kind::Unreadable {
-            &mut raw
-        } else {
-            &mut out
+        let into = match rule.def.kind {
+            Kind::Classify => continue,
+            Kind::Unreadable => &mut raw,
+            Kind::Avoid => &mut phrases,
+            _ => &mut out,
         };
         check_rule(rules, i, draft, &matches, ctx, into);
+    }
+    merge_overlapping(&mut phrases);
+    out.append(&mut phrases);
+    // Learned rules last: they skip sentences another rule of their category flagged.
+    for (i, rule) in rules.rules.iter().enumerate().filter(|(_, r)| on(r)) {
+        if rule.def.kind == Kind::Classify {
+            check_rule(rules, i, draft, &matches, ctx, &mut out);
+        }
     }
     // One finding per rule and span of the lint text; distinct words may share raw bytes
     // (an encoded subject), so this is done before mapping.
@@ -73,6 +68,35 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     out
+}
+
+/// One finding per span of words: overlapping findings of phrase rules of one category
+/// (two families of blame phrases on "per my last email, again") become the finding of
+/// the one that starts first (the longer on a tie), over the words of both.
+fn merge_overlapping(found: &mut Vec<Finding>) {
+    if found.len() < 2 {
+        return;
+    }
+    found.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end))
+            .cmp(&(b.span.start, std::cmp::Reverse(b.span.end)))
+    });
+    let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
+    // The last finding kept of each category: sorted by start, only it can overlap the next.
+    let mut last: Vec<(crate::finding::Category, usize)> = Vec::new();
+    for f in found.drain(..) {
+        match last.iter().find(|(c, _)| *c == f.category) {
+            Some(&(_, k)) if f.span.start < kept[k].span.end => {
+                kept[k].span.end = kept[k].span.end.max(f.span.end);
+            }
+            _ => {
+                last.retain(|(c, _)| *c != f.category);
+                last.push((f.category, kept.len()));
+                kept.push(f);
+            }
+        }
+    }
+    *found = kept;
 }
 
 /// Drops the findings in the other halves of a `multipart/alternative` that the half read

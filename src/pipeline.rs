@@ -271,7 +271,7 @@ pub fn load_rules(
             packs.push(pack);
         }
     }
-    let builtin_names: Vec<String> = builtin::PACKS.iter().map(|p| p.0.to_string()).collect();
+    let builtin_names: Vec<String> = packs.iter().map(|p| p.name.clone()).collect();
     let mut warnings = Vec::new();
     for path in config.packs.iter().chain(&args.rules) {
         for file in pack_files(path)? {
@@ -280,7 +280,9 @@ pub fn load_rules(
                 path: display.clone(),
                 message: format!("cannot read rule pack: {e}"),
             })?;
-            let pack = pack::parse(&display, &text, Origin::File)?;
+            let mut pack = pack::parse(&display, &text, Origin::File)?;
+            // The files of one folder that name the same pack are its parts.
+            pack.group = path.display().to_string();
             if builtin_names.contains(&pack.name) && !no_defaults {
                 warnings.push(format!(
                     "{display}: pack `{}` replaces the built-in pack of that name; rename it to add to the built-in rules instead",

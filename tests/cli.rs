@@ -963,6 +963,7 @@ fn phrases_use_the_packs_word_classes() {
             "check",
             "--format",
             "json",
+            "--no-default-rules",
             "--rules",
             "words.yaml",
             "d.txt",
@@ -988,5 +989,130 @@ fn phrases_use_the_packs_word_classes() {
                 .contains("no word class `chasers` in the pack's `vocab:` (chase)"),
         "{}",
         run.stderr
+    );
+}
+
+/// A folder's files that name the same pack are its parts: they share its word classes and
+/// are all loaded. A `bad` example marks with `[[ ]]` the words the rule must report, and
+/// a pack whose rule reports other words does not load.
+#[test]
+fn a_pack_in_several_files_shares_its_words_and_examples_mark_their_span() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    fs::create_dir(&rules).unwrap();
+    fs::write(
+        rules.join("a-words.yaml"),
+        "pack: nudges\nvocab:\n  chase: [chasing, nudging, pinging]\nrules: []\n",
+    )
+    .unwrap();
+    let family = |id: &str, phrase: &str, bad: &str| {
+        format!(
+            "pack: nudges\nrules:\n  - id: nudges/{id}\n    kind: avoid\n    category: blame\n    message: a nudge\n    why: It reads as a reminder.\n    phrases: [\"{phrase}\"]\n    examples:\n      bad: [\"{bad}\"]\n      good: [\"Thinking of you again.\"]\n"
+        )
+    };
+    fs::write(
+        rules.join("b-again.yaml"),
+        family(
+            "again",
+            "{chase} you again",
+            "Well, [[pinging you again]] about it.",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        rules.join("c-top.yaml"),
+        family(
+            "top",
+            "{chase} this to the top",
+            "[[Nudging this to the top]].",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("d.txt"),
+        "Hi Jane,\n\nI hope you are well. Nudging you again, and chasing this to the top.\n",
+    )
+    .unwrap();
+    let args = [
+        "check",
+        "--format",
+        "json",
+        "--no-default-rules",
+        "--rules",
+        "rules",
+        "d.txt",
+    ];
+    let run = tactful(dir.path(), &args, None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        json_findings(&run, "nudges/again")[0]["text"],
+        "Nudging you again"
+    );
+    assert_eq!(
+        json_findings(&run, "nudges/top")[0]["text"],
+        "chasing this to the top"
+    );
+
+    // The mark is checked: this one asks for more words than the rule reports.
+    fs::write(
+        rules.join("c-top.yaml"),
+        family(
+            "top",
+            "{chase} this to the top",
+            "[[Nudging this to the top.]]",
+        ),
+    )
+    .unwrap();
+    let run = tactful(dir.path(), &args, None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("c-top.yaml:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not on the words it marks"),
+        "{}",
+        run.stderr
+    );
+    // A mark left open is an error at the example.
+    fs::write(
+        rules.join("c-top.yaml"),
+        family(
+            "top",
+            "{chase} this to the top",
+            "[[Nudging this to the top.",
+        ),
+    )
+    .unwrap();
+    let run = tactful(dir.path(), &args, None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("never closes it"), "{}", run.stderr);
+}
+
+/// Two families of blame phrases on the same words ("did you get" asks whether they read
+/// it, "my last email" points back to it) give one finding, over the words of both, named
+/// by the one that starts first.
+#[test]
+fn overlapping_blame_families_give_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("d.txt"),
+        "Hi Jane,\n\nI hope you are well. Did you get my last email about the role?\n",
+    )
+    .unwrap();
+    let run = tactful(dir.path(), &["check", "--format", "json", "d.txt"], None);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let blame: Vec<_> = report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["category"] == "blame")
+        .collect();
+    assert_eq!(blame.len(), 1, "{}", run.stdout);
+    assert_eq!(blame[0]["rule"], "blame/did-you-see");
+    assert!(
+        blame[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Did you get my last email"),
+        "{}",
+        run.stdout
     );
 }

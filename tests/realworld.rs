@@ -14,7 +14,7 @@ const REVIEWED: &[(&str, &str, &str)] = &[
     // "You offered [amount], which I found disappointing": shaming the offer.
     (
         "JoshDoody__fsn/2016-09-27-how-to-negotiate-a-lowball-job-offer.md",
-        "blame/guilt",
+        "blame/unprofessional",
         "which I found disappointing",
     ),
     // The sales break-up email: "Haven't heard back—totally understand".
@@ -25,24 +25,24 @@ const REVIEWED: &[(&str, &str, &str)] = &[
     ),
     (
         "VJDiPaola__sales-prompt-library/follow-up-sequence.md",
-        "blame/guilt",
+        "blame/assume-rejected",
         "Should I assume",
     ),
     // Quoted by the guide itself as guilt-tripping language.
     (
         "VJDiPaola__sales-prompt-library/re-engage-ghosted-prospect.md",
-        "blame/per-my-last-email",
+        "blame/bumping",
         "bumping this up.",
     ),
     // "Just wanted to make sure you saw the above message from last week": a nag.
     (
         "Vandivier__ladderly-3/2025-01-20-social-networking-scripts.md",
-        "blame/per-my-last-email",
+        "blame/did-you-see",
         "make sure you saw the above message",
     ),
     (
         "aabulkhairov__vibebaza/follow-up-email.md",
-        "blame/per-my-last-email",
+        "blame/did-you-see",
         "Did I lose you",
     ),
     (
@@ -52,7 +52,7 @@ const REVIEWED: &[(&str, &str, &str)] = &[
     ),
     (
         "aabulkhairov__vibebaza/follow-up-email.md",
-        "blame/per-my-last-email",
+        "blame/asking-again",
         "I've reached out a few times",
     ),
     (
@@ -62,7 +62,7 @@ const REVIEWED: &[(&str, &str, &str)] = &[
     ),
     (
         "aabulkhairov__vibebaza/partnership-email.md",
-        "blame/per-my-last-email",
+        "blame/bumping",
         "bump my note",
     ),
 ];

@@ -47,25 +47,25 @@ const REVIEWED: &[(&str, &str, &str, bool)] = &[
     // A reply parser's test sample, one sentence long: not a reminder of earlier mail.
     (
         "github__email_reply_parser/email_BlackBerry.txt",
-        "blame/per-my-last-email",
+        "blame/bumping",
         "Here is another email",
         false,
     ),
     (
         "github__email_reply_parser/email_iPhone.txt",
-        "blame/per-my-last-email",
+        "blame/bumping",
         "Here is another email",
         false,
     ),
     (
         "github__email_reply_parser/email_multi_word_sent_from_my_mobile_device.txt",
-        "blame/per-my-last-email",
+        "blame/bumping",
         "Here is another email",
         false,
     ),
     (
         "github__email_reply_parser/email_sent_from_my_not_signature.txt",
-        "blame/per-my-last-email",
+        "blame/bumping",
         "Here is another email",
         false,
     ),

@@ -21,7 +21,7 @@ pub mod timing;
 pub mod unreadable;
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -363,8 +363,26 @@ impl RuleSet {
     pub fn build(packs: Vec<Pack>, overrides: &Overrides) -> Result<RuleSet, SourceError> {
         let mut kept: Vec<Pack> = Vec::new();
         for p in packs {
-            kept.retain(|k| k.name != p.name);
+            kept.retain(|k| k.name != p.name || k.group == p.group);
             kept.push(p);
+        }
+        // The parts of a pack share its word classes.
+        let mut vocab: HashMap<String, BTreeMap<String, Vec<String>>> = HashMap::new();
+        for p in &kept {
+            let classes = vocab.entry(p.name.clone()).or_default();
+            for (name, words) in &p.vocab {
+                classes
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(words.iter().cloned());
+            }
+        }
+        for p in &mut kept {
+            if let Some(classes) = vocab.get(&p.name) {
+                if *classes != p.vocab {
+                    p.vocab = classes.clone();
+                }
+            }
         }
         let mut seen: HashSet<&str> = HashSet::new();
         for p in &kept {
@@ -555,49 +573,73 @@ impl RuleSet {
     pub fn check_examples(&self, pack: &Pack) -> Result<(), SourceError> {
         let ctx = Context::default();
         for def in &pack.rules {
-            for (ex, must_fire) in def
-                .bad
-                .iter()
-                .map(|e| (e, true))
-                .chain(def.good.iter().map(|e| (e, false)))
-            {
-                let fired = self.example_fires(&def.id, &ex.value, &ctx);
-                if fired.is_some() != must_fire {
-                    let msg = if must_fire {
-                        format!("this `bad` example does not fire `{}`", def.id)
-                    } else {
-                        format!(
-                            "this `good` example fires `{}` on {:?}",
-                            def.id,
-                            fired.unwrap_or_default()
-                        )
-                    };
-                    return Err(pack.error(ex.span.clone(), msg).with_note(if must_fire {
-                        "a `bad` example must be caught by the rule: widen the phrases or fix the example"
-                    } else {
-                        "a `good` example must pass: add an `unless` antipattern or fix the example"
-                    }));
+            for (k, ex) in def.bad.iter().enumerate() {
+                if let Some(msg) = self.bad_example_fails(def, k, &ctx) {
+                    return Err(pack.error(ex.span.clone(), msg).with_note(
+                        "a `bad` example must be caught by the rule, on the words it marks with [[ ]] if it marks some: widen the phrases or fix the example",
+                    ));
+                }
+            }
+            for ex in &def.good {
+                if let Some(fired) = self.example_fires(&def.id, &ex.value, &ctx) {
+                    let msg = format!("this `good` example fires `{}` on {fired:?}", def.id);
+                    return Err(pack.error(ex.span.clone(), msg).with_note(
+                        "a `good` example must pass: add an `unless` antipattern or fix the example",
+                    ));
                 }
             }
         }
         Ok(())
     }
 
+    /// Why `bad` example `k` of `def` fails, if it does: the rule does not fire on it, or
+    /// reports none of its findings on exactly the words the example marks.
+    pub fn bad_example_fails(&self, def: &RuleDef, k: usize, ctx: &Context) -> Option<String> {
+        let text = &def.bad[k].value;
+        let spans = self.example_spans(&def.id, text, ctx);
+        let Some(first) = spans.first() else {
+            return Some(format!("this `bad` example does not fire `{}`", def.id));
+        };
+        match def.bad_marks.get(k).cloned().flatten() {
+            Some(mark) if !spans.contains(&mark) => Some(format!(
+                "this `bad` example fires `{}` on {:?}, not on the words it marks ({:?})",
+                def.id,
+                text.get(first.clone()).unwrap_or(""),
+                &text[mark]
+            )),
+            _ => None,
+        }
+    }
+
     /// Lints `example` as a plain draft and returns the text of the first finding of rule
     /// `id` in `ctx`, if it fires (whatever the rule's configured severity).
     pub fn example_fires(&self, id: &str, example: &str, ctx: &Context) -> Option<String> {
+        let spans = self.example_spans(id, example, ctx);
         let i = self.rules.iter().position(|r| r.def.id == id)?;
         let draft = Draft::parse("<example>", example.as_bytes().to_vec(), Format::Text).ok()?;
-        let matches = self.scan_for(&draft, Some(i));
-        let mut out = Vec::new();
-        check_rule(self, i, &draft, &matches, ctx, &mut out);
         // Unreadable parts are reported in the raw message, the rest in the lint text.
         let shown = match (&draft.origin, self.rules[i].def.kind) {
             (Some(o), Kind::Unreadable) => &o.display,
             _ => &draft.source,
         };
-        out.first()
-            .map(|f| shown.get(f.span.clone()).unwrap_or("").to_string())
+        spans
+            .first()
+            .map(|s| shown.get(s.clone()).unwrap_or("").to_string())
+    }
+
+    /// The spans of the findings of rule `id` when `example` is linted as a plain draft in
+    /// `ctx` (whatever the rule's configured severity).
+    pub fn example_spans(&self, id: &str, example: &str, ctx: &Context) -> Vec<Range<usize>> {
+        let Some(i) = self.rules.iter().position(|r| r.def.id == id) else {
+            return Vec::new();
+        };
+        let Ok(draft) = Draft::parse("<example>", example.as_bytes().to_vec(), Format::Text) else {
+            return Vec::new();
+        };
+        let matches = self.scan_for(&draft, Some(i));
+        let mut out = Vec::new();
+        check_rule(self, i, &draft, &matches, ctx, &mut out);
+        out.into_iter().map(|f| f.span).collect()
     }
 }
 

@@ -211,6 +211,9 @@ pub struct RuleDef {
     /// For `timing` rules, one of [`TIMING_DAYS`].
     pub day: Option<String>,
     pub bad: Vec<Located>,
+    /// For each `bad` example, the span it marks as the one the rule must report (written
+    /// `[[` and `]]` around the words, which are not part of the example's text).
+    pub bad_marks: Vec<Option<Range<usize>>>,
     pub good: Vec<Located>,
     /// For `classify` rules: what the model learns from.
     pub learn: Option<Learn>,
@@ -244,9 +247,16 @@ pub struct Pack {
     pub path: String,
     pub text: Arc<str>,
     pub origin: Origin,
-    /// Word classes for the learned rules' features.
+    /// Named word classes: `{name}` in a phrase stands for any word of class `name`, and
+    /// the learned rules' features know each word's classes. The files of one pack share
+    /// them (see [`Pack::group`]).
     pub vocab: BTreeMap<String, Vec<String>>,
     pub rules: Vec<RuleDef>,
+    /// Files of the same `pack` name and group are parts of one pack (the built-in blame
+    /// pack is a file of word classes and one file per family of phrases; a folder of packs
+    /// may split a pack the same way). A pack of another group with the same name replaces
+    /// them all. The group is the file itself unless the loader says otherwise.
+    pub group: String,
 }
 
 impl Pack {
@@ -393,6 +403,16 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
             ),
             None => (Vec::new(), Vec::new()),
         };
+        let mut bad_marks = Vec::with_capacity(bad.len());
+        let bad = bad
+            .into_iter()
+            .map(|mut ex| {
+                let (value, mark) = marked(&ex.value).map_err(|m| err(ex.span.clone(), m))?;
+                ex.value = value;
+                bad_marks.push(mark);
+                Ok(ex)
+            })
+            .collect::<Result<Vec<_>, SourceError>>()?;
         if bad.is_empty() || good.is_empty() {
             let span = r.examples.as_ref().map_or(id_span.clone(), yaml::range);
             return Err(err(
@@ -428,6 +448,7 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
             kinds: r.kinds.clone(),
             day: r.day.as_ref().map(|d| d.value.clone()),
             bad,
+            bad_marks,
             good,
             learn,
             report: r.report.unwrap_or(true),
@@ -444,6 +465,7 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
         origin,
         vocab: file.vocab,
         rules,
+        group: path.to_string(),
     })
 }
 
@@ -482,6 +504,31 @@ fn learn(
         threshold,
         span,
     })
+}
+
+/// An example's text without its marks, and the span `[[` and `]]` marked in it: the
+/// words the rule must report. At most one span; `[[` without `]]` is an error.
+pub fn marked(example: &str) -> Result<(String, Option<Range<usize>>), String> {
+    let Some(open) = example.find("[[") else {
+        return if example.contains("]]") {
+            Err("this example has `]]` without `[[` before it".into())
+        } else {
+            Ok((example.to_string(), None))
+        };
+    };
+    let rest = &example[open + 2..];
+    let Some(len) = rest.find("]]") else {
+        return Err("this example opens a mark with `[[` and never closes it with `]]`".into());
+    };
+    let after = &rest[len + 2..];
+    if after.contains("[[") || after.contains("]]") || rest[..len].contains("[[") {
+        return Err("an example marks one span, between one `[[` and one `]]`".into());
+    }
+    if rest[..len].trim().is_empty() {
+        return Err("this example marks no words between `[[` and `]]`".into());
+    }
+    let text = format!("{}{}{}", &example[..open], &rest[..len], after);
+    Ok((text, Some(open..open + len)))
 }
 
 /// Lowercase ASCII letters, digits and `-`, not empty.
