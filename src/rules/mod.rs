@@ -367,21 +367,28 @@ impl RuleSet {
             kept.push(p);
         }
         // The parts of a pack share its word classes.
-        let mut vocab: HashMap<String, BTreeMap<String, Vec<String>>> = HashMap::new();
-        for p in &kept {
-            let classes = vocab.entry(p.name.clone()).or_default();
-            for (name, words) in &p.vocab {
-                classes
-                    .entry(name.clone())
-                    .or_default()
-                    .extend(words.iter().cloned());
+        // (The classes are shared, not copied: the built-in blame pack defines them in
+        // one of its files.)
+        let mut vocab: HashMap<String, Arc<BTreeMap<String, Vec<String>>>> = HashMap::new();
+        for p in kept.iter().filter(|p| !p.vocab.is_empty()) {
+            match vocab.get_mut(&p.name) {
+                None => {
+                    vocab.insert(p.name.clone(), Arc::clone(&p.vocab));
+                }
+                Some(classes) => {
+                    let merged = Arc::make_mut(classes);
+                    for (name, words) in p.vocab.iter() {
+                        merged
+                            .entry(name.clone())
+                            .or_default()
+                            .extend(words.iter().cloned());
+                    }
+                }
             }
         }
         for p in &mut kept {
             if let Some(classes) = vocab.get(&p.name) {
-                if *classes != p.vocab {
-                    p.vocab = classes.clone();
-                }
+                p.vocab = Arc::clone(classes);
             }
         }
         let mut seen: HashSet<&str> = HashSet::new();

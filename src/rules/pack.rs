@@ -250,7 +250,7 @@ pub struct Pack {
     /// Named word classes: `{name}` in a phrase stands for any word of class `name`, and
     /// the learned rules' features know each word's classes. The files of one pack share
     /// them (see [`Pack::group`]).
-    pub vocab: BTreeMap<String, Vec<String>>,
+    pub vocab: Arc<BTreeMap<String, Vec<String>>>,
     pub rules: Vec<RuleDef>,
     /// Files of the same `pack` name and group are parts of one pack (the built-in blame
     /// pack is a file of word classes and one file per family of phrases; a folder of packs
@@ -463,7 +463,7 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
         path: path.to_string(),
         text,
         origin,
-        vocab: file.vocab,
+        vocab: Arc::new(file.vocab),
         rules,
         group: path.to_string(),
     })
