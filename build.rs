@@ -1,25 +1,19 @@
-//! Compiles the phrases of the built-in packs (`rules/*.yaml`) ahead of time, so that a
-//! run loads them instead of compiling them: for each phrase, its anchors and its DFA,
-//! written to `OUT_DIR` and included by `src/rules/precompiled.rs`. A phrase that does
-//! not compile here is left out, and the run compiles it (and reports its error) as it
-//! would a user's phrase. Each pack and each holiday calendar is also written as JSON
-//! (`OUT_DIR/packs/NAME.json`, `OUT_DIR/calendars/CODE.json`), which a run reads instead of
-//! the YAML, and the greeting pattern as a DFA (`OUT_DIR/greeting.dfa`). Each learned
-//! (`classify`) rule's model is trained from its labelled sentences and written as the
-//! bytes a run reads in place (`OUT_DIR/models/`, listed in `OUT_DIR/models.rs`).
+//! Compiles the phrases of the built-in packs (`rules/*.yaml`) ahead of time, with the
+//! phrase engine a run uses (`tactful_phrase`), so that a run loads them instead of
+//! compiling them: for each phrase, its anchors and its DFA, written to `OUT_DIR` and
+//! included by `src/rules/precompiled.rs`. A phrase that does not compile here is left
+//! out, and the run compiles it (and reports its error) as it would a user's phrase. Each
+//! pack and each holiday calendar is also written as JSON (`OUT_DIR/packs/NAME.json`,
+//! `OUT_DIR/calendars/CODE.json`), which a run reads instead of the YAML, and the greeting
+//! pattern as a DFA (`OUT_DIR/greeting.dfa`). Each learned (`classify`) rule's model is
+//! trained from its labelled sentences and written as the bytes a run reads in place
+//! (`OUT_DIR/models/`, listed in `OUT_DIR/models.rs`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use regex_automata::dfa::dense;
-
-#[path = "src/rules/phrase.rs"]
-#[allow(dead_code)]
-mod phrase;
-
-#[path = "src/input/greeting.rs"]
-mod greeting;
 
 /// What this script reads of a pack: its phrases and antipatterns, and what its learned
 /// rules learn from.
@@ -64,9 +58,8 @@ const DENSE_ABOVE: usize = 8 * 1024;
 
 fn main() {
     println!("cargo:rerun-if-changed=rules");
-    println!("cargo:rerun-if-changed=src/rules/phrase.rs");
-    println!("cargo:rerun-if-changed=src/input/greeting.rs");
     println!("cargo:rerun-if-changed=crates/learn/src");
+    println!("cargo:rerun-if-changed=crates/phrase/src");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
     write_greeting(&out, big_endian);
@@ -110,7 +103,7 @@ fn main() {
         for rule in pack.rules {
             for text in rule.phrases.into_iter().chain(rule.unless) {
                 // As a run expands it: the table is looked up by the expanded text.
-                if let Ok(expanded) = phrase::expand_vocab(&text, &pack.vocab) {
+                if let Ok(expanded) = tactful_phrase::expand_vocab(&text, &pack.vocab) {
                     texts.entry(expanded.into_owned()).or_insert(());
                 }
             }
@@ -120,10 +113,10 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("OUT_DIR is writable");
     let mut code = String::from("static ENTRIES: &[Entry] = &[\n");
     for (i, text) in texts.keys().enumerate() {
-        let Ok(compiled) = phrase::compile(text) else {
+        let Ok(compiled) = tactful_phrase::compile(text) else {
             continue;
         };
-        let Ok(dense) = phrase::build_dense(&compiled.regex, true) else {
+        let Ok(dense) = tactful_phrase::build_dense(&compiled.regex, true) else {
             continue;
         };
         let Ok(sparse) = dense.to_sparse() else {
@@ -150,7 +143,7 @@ fn main() {
             )
         };
         std::fs::write(&file, bytes).expect("OUT_DIR is writable");
-        let first = phrase::first_bytes(&sparse);
+        let first = tactful_phrase::first_bytes(&sparse);
         writeln!(
             code,
             "    Entry {{ text: {text:?}, anchors: &{:?}, others: &[{}], spaces: {}, lead: {}, first: {:?}, dfa: {dfa} }},",
@@ -207,7 +200,7 @@ fn train_model(pack: &Pack, rule: &Rule, learn: &Learn) -> Vec<u8> {
 /// The greeting pattern's dense DFA, in `OUT_DIR/greeting.dfa` (empty if it does not
 /// build, and then the run compiles it).
 fn write_greeting(out: &str, big_endian: bool) {
-    let bytes = phrase::build_dense(greeting::PATTERN, true)
+    let bytes = tactful_phrase::build_dense(tactful_phrase::greeting::PATTERN, true)
         .map_or_else(|_| Vec::new(), |dfa| dense_bytes(&dfa, big_endian));
     std::fs::write(Path::new(out).join("greeting.dfa"), bytes).expect("OUT_DIR is writable");
 }

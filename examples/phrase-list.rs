@@ -5,17 +5,17 @@
 
 use std::io::Write;
 
-use tactful::rules::{builtin, phrase};
+use tactful::rules::builtin;
 
 fn main() {
     let mut out = std::io::stdout().lock();
     for pack in builtin::packs().expect("built-in packs load") {
         for rule in &pack.rules {
             for p in rule.phrases.iter().chain(&rule.unless) {
-                let regex = phrase::compile(&p.value)
+                let regex = tactful_phrase::compile(&p.value)
                     .expect("built-in phrases compile")
                     .regex
-                    .replace(phrase::GAP_WORD, r"\S+")
+                    .replace(tactful_phrase::GAP_WORD, r"\S+")
                     .replace(' ', r"\s+")
                     .replace('\'', "['’]");
                 writeln!(out, "{regex}").expect("stdout is writable");

@@ -1,10 +1,10 @@
 //! The phrase compiler: the input compiled as a phrase and its DFA built, as a pack read
 //! from a file has it: the phrase is made into a one-rule pack (origin: file), whose build
-//! compiles it again and builds its DFA (`phrase::build_dfa` and `first_bytes`, through
-//! `index::Phrase::build`). The phrase's own text, and its words without the syntax, are
-//! then linted with that rule, so the phrase index runs the DFA. (A phrase of a built-in
-//! pack is not compiled by a build, its DFA ships in the binary: for those the DFA is
-//! built here explicitly.)
+//! compiles it again and builds its DFA (`tactful_phrase::build_dfa` and `first_bytes`,
+//! through `index::Phrase::build`). The phrase's own text, and its words without the
+//! syntax, are then linted with that rule, so the phrase index runs the DFA. (A phrase of
+//! a built-in pack is not compiled by a build, its DFA ships in the binary: for those the
+//! DFA is built here explicitly.)
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,7 +13,7 @@ use tactful::input::{Draft, Format};
 use tactful::lint::lint;
 use tactful::rules::pack::Located;
 use tactful::rules::{
-    phrase, precompiled, Context, Kind, Origin, Overrides, Pack, RuleDef, RuleSet, Scope,
+    precompiled, Context, Kind, Origin, Overrides, Pack, RuleDef, RuleSet, Scope,
 };
 use tactful_fuzz::check_spans;
 
@@ -21,12 +21,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(compiled) = phrase::compile(text) else {
+    let Ok(compiled) = tactful_phrase::compile(text) else {
         return;
     };
     if precompiled::lookup(text).is_some() {
-        if let Ok(dfa) = phrase::build_dfa(&compiled.regex, false) {
-            let _ = phrase::first_bytes(&dfa);
+        if let Ok(dfa) = tactful_phrase::build_dfa(&compiled.regex, false) {
+            let _ = tactful_phrase::first_bytes(&dfa);
         }
     }
 

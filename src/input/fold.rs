@@ -10,16 +10,13 @@
 
 use std::ops::Range;
 
-use crate::rules::phrase::{FILLER, FILLERS};
+use tactful_phrase::{APOSTROPHES, FILLER, FILLERS};
 
 /// One replacement in the folded text.
 struct Edit {
     at: Range<usize>,
     with: &'static str,
 }
-
-/// Characters folded to `'`.
-const APOSTROPHES: &[char] = &['\u{2019}', '\u{2018}', '\u{2BC}', '`', '\u{B4}'];
 
 /// Text folded for phrase matching, with the way back to the original offsets.
 #[derive(Debug, Clone, Default)]

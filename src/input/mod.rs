@@ -8,7 +8,6 @@
 
 mod fold;
 mod frontmatter;
-pub mod greeting;
 mod mail;
 mod markdown;
 mod opening;

@@ -7,10 +7,10 @@ use std::sync::OnceLock;
 
 use regex_automata::dfa::{dense, Automaton};
 use regex_automata::{Anchored, Input};
+use tactful_phrase::{build_dense, greeting};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{greeting, lines_in, Format};
-use crate::rules::phrase;
+use super::{lines_in, Format};
 use crate::rules::precompiled::Aligned;
 
 /// Where the opening starts in the lint text: after leading blank lines, header-like lines
@@ -210,7 +210,7 @@ fn greeting() -> &'static Greeting {
     DFA.get_or_init(|| match dense::DFA::from_bytes(&SHIPPED.bytes) {
         Ok((dfa, _)) => Greeting::Shipped(dfa),
         Err(_) => Greeting::Built(
-            phrase::build_dense(greeting::PATTERN, false).expect("greeting pattern compiles"),
+            build_dense(greeting::PATTERN, false).expect("greeting pattern compiles"),
         ),
     })
 }
@@ -232,7 +232,7 @@ mod tests {
     #[test]
     fn the_shipped_greeting_is_the_pattern() {
         assert!(matches!(greeting(), Greeting::Shipped(_)));
-        let built = Greeting::Built(phrase::build_dense(greeting::PATTERN, false).unwrap());
+        let built = Greeting::Built(build_dense(greeting::PATTERN, false).unwrap());
         for (line, end) in [
             ("Hi Jane,", Some(8)),
             ("Dear Ms. Lee, thanks for your time.", Some(13)),

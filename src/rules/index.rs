@@ -1,13 +1,13 @@
 //! The phrase index: how every rule's phrases are found in one scan of a draft.
 //!
 //! Each phrase has anchor literals, words that any match must contain (see
-//! [`phrase::Compiled`]), each at a piece start: where a word begins, after a hyphen or
-//! apostrophe, or at punctuation. One pass over the folded text looks up what starts at
-//! each of those places in a table of all anchors. Around each anchor found, a phrase can
-//! only start a few words before it (at most [`phrase::Compiled::spaces`] spaces), so its
-//! anchored DFA is tried only at the word starts of that short window, never over the
-//! whole text. A clean draft touches few phrases, and each one it touches costs a few
-//! steps of a small DFA.
+//! [`tactful_phrase::Compiled`]), each at a piece start: where a word begins, after a
+//! hyphen or apostrophe, or at punctuation. One pass over the folded text looks up what
+//! starts at each of those places in a table of all anchors. Around each anchor found, a
+//! phrase can only start a few words before it (at most
+//! [`tactful_phrase::Compiled::spaces`] spaces), so its anchored DFA is tried only at the
+//! word starts of that short window, never over the whole text. A clean draft touches few
+//! phrases, and each one it touches costs a few steps of a small DFA.
 //!
 //! The DFAs of the built-in packs are built when tactful is compiled (see
 //! [`precompiled`](super::precompiled)) and read from the binary the first time a draft
@@ -21,8 +21,8 @@ use regex_automata::dfa::{dense, sparse, Automaton};
 use regex_automata::util::wire::DeserializeError;
 use regex_automata::{Anchored, Input};
 use rustc_hash::FxBuildHasher;
+use tactful_phrase::{unicode_edges_ok, PhraseError};
 
-use super::phrase::{self, PhraseError};
 use super::precompiled;
 use crate::input::Folded;
 
@@ -30,7 +30,7 @@ use crate::input::Folded;
 #[derive(Debug)]
 pub struct Phrase {
     pub anchors: Literals,
-    /// Literals of the other required items: see [`phrase::Compiled::others`].
+    /// Literals of the other required items: see [`tactful_phrase::Compiled::others`].
     others: Others,
     /// At most this many spaces inside a match.
     pub spaces: usize,
@@ -83,7 +83,7 @@ impl Others {
 }
 
 /// True when offset `at` of `bytes` is not inside a run of ASCII letters and digits: a
-/// place where an anchor may start (see [`phrase::compile`]).
+/// place where an anchor may start (see [`tactful_phrase::compile`]).
 pub fn piece_start(bytes: &[u8], at: usize) -> bool {
     let inner = |b: u8| b.is_ascii_alphanumeric();
     at == 0 || !(inner(bytes[at]) && inner(bytes[at - 1]))
@@ -133,7 +133,7 @@ impl Phrase {
                 dfa: OnceLock::new(),
             });
         }
-        let compiled = phrase::compile(text)?;
+        let compiled = tactful_phrase::compile(text)?;
         Ok(Phrase {
             anchors: Literals::Owned(compiled.anchors),
             others: Others::Owned(compiled.others),
@@ -161,7 +161,7 @@ impl Phrase {
                 match &self.source {
                     Source::Shipped { bytes, first, text } => match load(*bytes) {
                         Ok(dfa) => Some(Loaded { dfa, first: *first }),
-                        Err(_) => phrase::compile(text)
+                        Err(_) => tactful_phrase::compile(text)
                             .ok()
                             .and_then(|c| build(&c.regex).ok()),
                     },
@@ -272,9 +272,9 @@ fn load(bytes: precompiled::Shipped) -> Result<Dfa, DeserializeError> {
 }
 
 fn build(regex: &str) -> Result<Loaded, Box<dense::BuildError>> {
-    let dfa = phrase::build_dfa(regex, false)?;
+    let dfa = tactful_phrase::build_dfa(regex, false)?;
     Ok(Loaded {
-        first: phrase::first_bytes(&dfa),
+        first: tactful_phrase::first_bytes(&dfa),
         dfa: Dfa::Built(dfa),
     })
 }
@@ -295,7 +295,7 @@ fn find_with<A: Automaton>(
             let input = Input::new(text).span(s..end).anchored(Anchored::Yes);
             if let Ok(Some(m)) = dfa.try_search_fwd(&input) {
                 let e = m.offset();
-                if e > s && text.is_char_boundary(e) && phrase::unicode_edges_ok(text, s, e) {
+                if e > s && text.is_char_boundary(e) && unicode_edges_ok(text, s, e) {
                     found(s..e);
                     s = e;
                     continue;
@@ -412,7 +412,8 @@ impl AnchorTable {
 
     /// Calls `found` with the start and the index of each literal that starts at a piece
     /// start of `text`: any offset not inside a run of ASCII letters and digits. Every
-    /// spelling of a phrase holds one of its anchors there (see [`phrase::compile`]).
+    /// spelling of a phrase holds one of its anchors there (see
+    /// [`tactful_phrase::compile`]).
     fn find(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
         for (at, &b) in bytes.iter().enumerate() {
@@ -613,5 +614,217 @@ mod tests {
             assert_eq!(unanchored, full, "unanchored, in {text:?}");
         }
         assert!(found > 300, "{found} matches");
+    }
+
+    /// The first match of `phrase` in `text`, found the way drafts are scanned: with its
+    /// DFA, over the folded text, mapped back to the original. The tests below check the
+    /// phrase compiler's spellings (contractions, fillers, punctuation, gaps, word edges)
+    /// and the folding of the text together, as a run meets them.
+    fn finds(phrase: &str, text: &str) -> Option<String> {
+        let compiled = tactful_phrase::compile(phrase).unwrap();
+        let dfa = Phrase::new(phrase).unwrap();
+        let folded = Folded::new(text);
+        let mut found = None;
+        let mut at = 0;
+        while found.is_none() && at <= folded.text.len() {
+            let para = paragraph(&folded.text, at);
+            dfa.find(&folded.text, para.clone(), para.end, |m| {
+                found = found.clone().or(Some(m));
+            });
+            at = para.end + 1;
+        }
+        if let Some(m) = &found {
+            let hit = &folded.text[m.clone()];
+            assert!(
+                compiled.anchors.iter().any(|a| hit
+                    .match_indices(a.as_str())
+                    .any(|(i, _)| piece_start(hit.as_bytes(), i))),
+                "{hit:?} holds none of the anchors {:?} at a piece start",
+                compiled.anchors
+            );
+            assert!(
+                hit.matches(' ').count() <= compiled.spaces,
+                "{hit:?} has more than {} spaces",
+                compiled.spaces
+            );
+        }
+        found.map(|m| text[folded.original(m)].to_string())
+    }
+
+    #[test]
+    fn contractions_and_expansions_match_each_other() {
+        for text in [
+            "I didn't hear",
+            "I did not hear",
+            "I didnt hear",
+            "I DIDN’T hear",
+            "I did\nnot  hear",
+        ] {
+            assert!(finds("I didn't hear", text).is_some(), "{text}");
+            assert!(finds("I did not hear", text).is_some(), "{text}");
+        }
+        for text in ["you're late", "you are late", "youre late", "You’re late"] {
+            assert!(finds("you are late", text).is_some(), "{text}");
+        }
+        assert!(finds("I can't", "I cannot").is_some());
+        assert!(finds("I cannot", "I can not").is_some());
+        assert!(finds("I won't", "I will not").is_some());
+        assert!(finds("it's been", "it has been").is_some());
+    }
+
+    /// Asserts that `phrase` finds each of `texts`, whole.
+    fn finds_whole(phrase: &str, texts: &[&str]) {
+        for &text in texts {
+            assert_eq!(finds(phrase, text).as_deref(), Some(text), "{text}");
+        }
+    }
+
+    /// Asserts that `phrase` finds nothing in any of `texts`.
+    fn finds_none(phrase: &str, texts: &[&str]) {
+        for &text in texts {
+            assert_eq!(finds(phrase, text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_last_group_may_end_in_a_word_or_in_punctuation() {
+        let phrase = "still nothing (.|!|and)";
+        finds_whole(
+            phrase,
+            &["Still nothing.", "still nothing !", "still nothing and"],
+        );
+        finds_none(
+            phrase,
+            &[
+                "still nothing andes",
+                "still nothing beats it",
+                "still nothings.",
+            ],
+        );
+        // After a word or a word-like spelling, the boundary still holds.
+        finds_whole("a (b|bc)", &["a bc"]);
+        finds_none("a (b|bc|.)", &["a bcd"]);
+    }
+
+    #[test]
+    fn a_filler_may_stand_between_words_and_names_every_filler() {
+        finds_whole(
+            "[I] haven't heard nothing",
+            &[
+                "haven't heard nothing",
+                "I really haven't heard absolutely nothing",
+                "I haven't actually heard nothing",
+            ],
+        );
+        // One filler between two words, not a run of them.
+        finds_none(
+            "haven't heard nothing",
+            &["haven't heard really truly nothing"],
+        );
+        // A filler in a phrase is any filler; a group may still require one.
+        finds_whole(
+            "am (very|so) excited",
+            &["am so excited", "am truly excited"],
+        );
+        finds_none("am (very|so) excited", &["am excited"]);
+        // Not inside a longer word.
+        finds_none(
+            "am (very|so) excited",
+            &["am everyexcited", "am very-excited"],
+        );
+    }
+
+    #[test]
+    fn a_contraction_tail_on_its_own_joins_the_word_before_it() {
+        let phrase = "(I|we) (waited|'ve waited) long";
+        finds_whole(
+            phrase,
+            &[
+                "I've waited long",
+                "I’ve waited long",
+                "we have waited long",
+                "Ive waited long",
+                "I waited long",
+            ],
+        );
+        finds_none(
+            phrase,
+            &[
+                "I 've waited long",
+                "I havewaited long",
+                "I had waited long",
+            ],
+        );
+        finds_whole(
+            "(I|we) [would have|'d have] (hoped|liked) sooner",
+            &[
+                "I'd have liked sooner",
+                "we would have hoped sooner",
+                "I had have liked sooner",
+                "I liked sooner",
+            ],
+        );
+        // The apostrophe may only be left out where no other word is made.
+        finds_none("(we|it) ('ll|'s) go", &["well go", "its go"]);
+        assert!(finds("(we|it) ('ll|'s) go", "it's go").is_some());
+    }
+
+    #[test]
+    fn whitespace_tolerates_one_line_break_but_not_a_paragraph() {
+        assert!(finds("still waiting", "still\r\n   waiting").is_some());
+        assert!(finds("still waiting", "still\n\nwaiting").is_none());
+    }
+
+    #[test]
+    fn punctuation_follows_a_word_directly_optional_or_not() {
+        for phrase in ["two emails, no reply", "two emails [,] no reply"] {
+            assert!(finds(phrase, "Two emails, no reply.").is_some(), "{phrase}");
+            assert!(
+                finds(phrase, "Two emails , no reply.").is_some(),
+                "{phrase}"
+            );
+        }
+        assert!(finds("two emails [,] no reply", "two emails no reply").is_some());
+    }
+
+    #[test]
+    fn word_boundaries_hold_for_ascii_and_unicode() {
+        assert!(finds("no reply", "no replying").is_none());
+        assert!(finds("no reply", "uno reply").is_none());
+        assert!(finds("no reply", "no replyé").is_none());
+        assert!(finds("no reply", "éno reply").is_none());
+        assert_eq!(
+            finds("no reply", "Sadly, no reply.").as_deref(),
+            Some("no reply")
+        );
+    }
+
+    #[test]
+    fn groups_optionals_and_gaps() {
+        assert!(finds(
+            "(haven't|never) heard [back] from you",
+            "I never heard from you"
+        )
+        .is_some());
+        assert_eq!(
+            finds(
+                "[I] haven't heard back [from you]",
+                "I haven't heard back from you yet"
+            )
+            .as_deref(),
+            Some("I haven't heard back from you")
+        );
+        assert!(finds(
+            "interested in ... role",
+            "interested in the senior analyst role"
+        )
+        .is_some());
+        assert!(finds("interested in ... role", "interested in a b c d e role").is_none());
+        assert!(finds("follow-up", "a follow up email").is_some());
+        assert!(finds("no [word|news] yet", "no news yet").is_some());
+        assert!(finds("no [word|news] yet", "no yet").is_some());
+        assert!(finds("no (word|news)? yet", "no yet").is_some());
+        assert!(finds("follow-up", "a followup email").is_some());
+        assert!(finds("did you get my email?", "did you get my email ?").is_some());
     }
 }

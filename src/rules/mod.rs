@@ -1,7 +1,8 @@
-//! Rules: packs are loaded and checked (`pack`), phrases made tolerant (`phrase`), and all
-//! rules compiled into one [`RuleSet`]. The phrases of every rule are found in one scan of
-//! each draft (`index`), and raw patterns by one multi-pattern regex; each match is
-//! reported with its rule, and no rule runs a pass of its own.
+//! Rules: packs are loaded and checked (`pack`), phrases made tolerant (by
+//! [`tactful_phrase`]), and all rules compiled into one [`RuleSet`]. The phrases of every
+//! rule are found in one scan of each draft (`index`), and raw patterns by one
+//! multi-pattern regex; each match is reported with its rule, and no rule runs a pass of
+//! its own.
 //! Each rule kind is one file (`avoid`, `require`, `order`), registered in [`check_rule`].
 
 pub mod avoid;
@@ -12,7 +13,6 @@ pub mod explain;
 pub mod index;
 pub mod order;
 pub mod pack;
-pub mod phrase;
 pub mod placeholder;
 pub mod precompiled;
 pub mod require;
@@ -36,7 +36,7 @@ use index::{Phrase, PhraseIndex};
 pub use pack::{Kind, Origin, Pack, RuleDef, Scope};
 
 /// The compiled size a user's raw regex may take: the bound a phrase has.
-pub const USER_REGEX_SIZE_LIMIT: usize = phrase::SIZE_LIMIT;
+pub const USER_REGEX_SIZE_LIMIT: usize = tactful_phrase::SIZE_LIMIT;
 /// The limit for the combined matcher of all rules.
 const SET_SIZE_LIMIT: usize = 256 << 20;
 
@@ -749,7 +749,7 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
 fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, SourceError> {
     let mut out = Vec::with_capacity(list.len());
     for p in list {
-        let expanded = phrase::expand_vocab(&p.value, &pack.vocab).map_err(|e| {
+        let expanded = tactful_phrase::expand_vocab(&p.value, &pack.vocab).map_err(|e| {
             pack.error(p.span.clone(), format!("phrase `{}`: {e}", shorten(&p.value)))
                 .with_note("a pack's `vocab:` names word classes; `{name}` in a phrase stands for any word of one")
         })?;
@@ -760,7 +760,7 @@ fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, S
         if pack.origin == Origin::File {
             if let Err(e) = phrase.build() {
                 let problem = if e.is_size_limit_exceeded() {
-                    too_large(phrase::SIZE_LIMIT)
+                    too_large(tactful_phrase::SIZE_LIMIT)
                 } else {
                     format!("regex does not compile: {e}")
                 };
@@ -918,27 +918,6 @@ rules:
             missing.len(),
             missing.join("\n")
         );
-    }
-
-    #[test]
-    fn word_classes_expand_in_phrases() {
-        let mut vocab = std::collections::BTreeMap::new();
-        vocab.insert(
-            "neg".to_string(),
-            vec!["never".to_string(), "not once".to_string()],
-        );
-        vocab.insert("empty".to_string(), Vec::new());
-        vocab.insert("bad".to_string(), vec!["a|b".to_string()]);
-        let x = |p: &'static str| phrase::expand_vocab(p, &vocab);
-        assert_eq!(
-            x("you {neg} replied").unwrap(),
-            "you (never|not once) replied"
-        );
-        assert_eq!(x("no classes here").unwrap(), "no classes here");
-        assert!(x("{neg").unwrap_err().contains("no `}` closes"));
-        assert!(x("{empty} x").unwrap_err().contains("is empty"));
-        assert!(x("{bad} x").unwrap_err().contains("plain words"));
-        assert!(x("{nope} x").unwrap_err().contains("(bad, empty, neg)"));
     }
 
     /// A raw pattern's match may cover several paragraphs; an `unless` phrase in any of

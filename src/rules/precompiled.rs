@@ -1,5 +1,5 @@
 //! The phrases of the built-in packs, compiled when tactful is built (by `build.rs`, with
-//! the same [`phrase`](super::phrase) compiler): for each phrase as written in a pack, its
+//! the same compiler, [`tactful_phrase`]): for each phrase as written in a pack, its
 //! anchors, its bound on spaces and its serialized DFA. Loading the built-in packs then
 //! compiles no phrase, and a DFA is read from the binary only when a draft needs it.
 
@@ -12,7 +12,7 @@ pub struct Entry {
     pub others: &'static [&'static [&'static str]],
     pub spaces: usize,
     pub lead: usize,
-    /// The bytes a match can start with (see [`phrase::first_bytes`](super::phrase::first_bytes)).
+    /// The bytes a match can start with (see [`tactful_phrase::first_bytes`]).
     pub first: [u64; 4],
     /// The DFA, serialized in the target's byte order.
     pub dfa: Shipped,
@@ -56,7 +56,6 @@ pub fn model(id: &str) -> Option<&'static [u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::phrase;
 
     /// What was built ahead of time is what the compiler gives now.
     #[test]
@@ -64,7 +63,7 @@ mod tests {
         assert!(ENTRIES.len() > 100, "{} phrases", ENTRIES.len());
         let mut dense = 0;
         for e in ENTRIES {
-            let c = phrase::compile(e.text).unwrap();
+            let c = tactful_phrase::compile(e.text).unwrap();
             assert_eq!(c.anchors, e.anchors, "{}", e.text);
             assert_eq!(c.others, e.others, "{}", e.text);
             assert_eq!(c.spaces, e.spaces, "{}", e.text);
@@ -74,14 +73,14 @@ mod tests {
                     let (dfa, read) = regex_automata::dfa::sparse::DFA::from_bytes(bytes)
                         .unwrap_or_else(|err| panic!("{}: {err}", e.text));
                     assert_eq!(read, bytes.len());
-                    phrase::first_bytes(&dfa)
+                    tactful_phrase::first_bytes(&dfa)
                 }
                 Shipped::Dense(bytes) => {
                     let (dfa, read) = regex_automata::dfa::dense::DFA::from_bytes(bytes)
                         .unwrap_or_else(|err| panic!("{}: {err}", e.text));
                     assert_eq!(read, bytes.len());
                     dense += 1;
-                    phrase::first_bytes(&dfa)
+                    tactful_phrase::first_bytes(&dfa)
                 }
             };
             assert_eq!(first, e.first, "{}", e.text);
