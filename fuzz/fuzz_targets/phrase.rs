@@ -40,6 +40,7 @@ fuzz_target!(|data: &[u8]| {
         kind: Kind::Avoid,
         category: Category::Blame,
         severity: Severity::Error,
+        enabled: true,
         message: "m".into(),
         description: "d".into(),
         help: None,
@@ -54,7 +55,11 @@ fuzz_target!(|data: &[u8]| {
         kinds: Vec::new(),
         day: None,
         bad: Vec::new(),
+        bad_marks: Vec::new(),
         good: Vec::new(),
+        learn: None,
+        report: true,
+        also: Vec::new(),
         span: 0..text.len(),
         id_span: 0..0,
     };
@@ -64,7 +69,9 @@ fuzz_target!(|data: &[u8]| {
         path: "fuzz.yaml".into(),
         text: text.into(),
         origin: Origin::File,
+        vocab: Default::default(),
         rules: vec![def],
+        group: "fuzz.yaml".into(),
     };
     let Ok(set) = RuleSet::build(vec![pack], &Overrides::default()) else {
         return;
