@@ -621,9 +621,7 @@ impl RuleSet {
     /// Lints `example` as a plain draft and returns the text of the first finding of rule
     /// `id` in `ctx`, if it fires (whatever the rule's configured severity).
     pub fn example_fires(&self, id: &str, example: &str, ctx: &Context) -> Option<String> {
-        let spans = self.example_spans(id, example, ctx);
-        let i = self.rules.iter().position(|r| r.def.id == id)?;
-        let draft = Draft::parse("<example>", example.as_bytes().to_vec(), Format::Text).ok()?;
+        let (i, draft, spans) = self.lint_example(id, example, ctx)?;
         // Unreadable parts are reported in the raw message, the rest in the lint text.
         let shown = match (&draft.origin, self.rules[i].def.kind) {
             (Some(o), Kind::Unreadable) => &o.display,
@@ -637,16 +635,26 @@ impl RuleSet {
     /// The spans of the findings of rule `id` when `example` is linted as a plain draft in
     /// `ctx` (whatever the rule's configured severity).
     pub fn example_spans(&self, id: &str, example: &str, ctx: &Context) -> Vec<Range<usize>> {
-        let Some(i) = self.rules.iter().position(|r| r.def.id == id) else {
-            return Vec::new();
-        };
-        let Ok(draft) = Draft::parse("<example>", example.as_bytes().to_vec(), Format::Text) else {
-            return Vec::new();
-        };
+        self.lint_example(id, example, ctx)
+            .map(|(_, _, spans)| spans)
+            .unwrap_or_default()
+    }
+
+    /// Rule `id`'s index, `example` read as a plain draft, and the spans of the rule's
+    /// findings in it; `None` for an unknown rule or an example that is not a draft.
+    fn lint_example(
+        &self,
+        id: &str,
+        example: &str,
+        ctx: &Context,
+    ) -> Option<(usize, Draft, Vec<Range<usize>>)> {
+        let i = self.rules.iter().position(|r| r.def.id == id)?;
+        let draft = Draft::parse("<example>", example.as_bytes().to_vec(), Format::Text).ok()?;
         let matches = self.scan_for(&draft, Some(i));
         let mut out = Vec::new();
         check_rule(self, i, &draft, &matches, ctx, &mut out);
-        out.into_iter().map(|f| f.span).collect()
+        let spans = out.into_iter().map(|f| f.span).collect();
+        Some((i, draft, spans))
     }
 }
 
