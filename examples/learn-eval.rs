@@ -21,7 +21,7 @@ fn best(model: &Model, gate: &[u64], text: &str) -> f64 {
         let mut toks = Vec::new();
         tokens::tokens(text, r.clone(), false, &mut toks);
         if gate.is_empty() || model.has_class(&toks, gate) {
-            best = best.max(model.explain_tokens(&toks, r).score);
+            best = best.max(model.explain_tokens(text, &toks, r).score);
         }
     });
     best

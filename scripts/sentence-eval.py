@@ -29,11 +29,12 @@ for path in args:
                 f.write(text + "\n")
         out = subprocess.run([binary, "check", "--format", "json", *extra, d], capture_output=True, text=True)
         report = json.loads(out.stdout)
-    fired = {}
+    fired, which = {}, {}
     for f in report["files"]:
         n = int(os.path.basename(f["path"]).split(".")[0])
         cats = {x["category"] for x in f.get("findings", [])}
         rules = {x["rule"] for x in f.get("findings", [])}
+        which[n] = sorted(x["rule"] for x in f.get("findings", []) if x["category"] == "blame")
         if want == "blame":
             fired[n] = "blame" in cats
         else:
@@ -47,4 +48,5 @@ for path in args:
     if show:
         for n, row in enumerate(rows):
             if (row[0] != "ok") != bool(fired.get(n)):
-                print(("  MISS  " if row[0] != "ok" else "  FALSE ") + row[1])
+                rules = f"  [{', '.join(which.get(n, []))}]" if row[0] == "ok" and want == "blame" else ""
+                print(("  MISS  " if row[0] != "ok" else "  FALSE ") + row[1] + rules)

@@ -23,6 +23,7 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
         };
         check_rule(rules, i, draft, &matches, ctx, into);
     }
+    phrases.retain(|f| !is_mentioned(&draft.text, &f.span));
     merge_overlapping(&mut phrases);
     out.append(&mut phrases);
     // Learned rules last: they skip sentences another rule of their category flagged.
@@ -68,6 +69,136 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
         (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
     });
     out
+}
+
+/// Words that, before a quotation, say it is talked about rather than said to the reader.
+const MENTION_BEFORE: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "wrote",
+    "writes",
+    "write",
+    "quoted",
+    "quote",
+    "quoting",
+    "phrase",
+    "phrases",
+    "like",
+    "lists",
+    "listed",
+    "example",
+    "examples",
+    "flagged",
+    "flags",
+    "replacing",
+    "replace",
+    "replaced",
+    "rewritten",
+    "rewrote",
+    "template",
+    "article",
+    "guide",
+    "words",
+    "word",
+    "called",
+    "debated",
+    "whether",
+    "asked",
+    "told",
+    "reads",
+    "such",
+    "e.g",
+    "eg",
+    "term",
+    "terms",
+    "expression",
+    "expressions",
+    "sentence",
+    "sentences",
+    "wording",
+    "means",
+    "meant",
+    "avoid",
+    "avoiding",
+    "instead",
+    "than",
+    "versus",
+    "vs",
+];
+
+/// Words right after a quotation that say the same.
+const MENTION_AFTER: &[&str] = &[
+    "sounded",
+    "sounds",
+    "sound",
+    "comes",
+    "came",
+    "reads",
+    "read",
+    "rewritten",
+    "became",
+    "becomes",
+    "translates",
+    "means",
+    "meant",
+];
+
+/// Whether the words of `span` in `text` are a quotation talked about ("the guide lists
+/// "per my last email" as hostile"), not said to the reader: a quotation of three words
+/// or more on one line, with a word such as "said", "phrase" or "example" before it in
+/// its sentence, or "sounded" or "reads" right after it. A word or two in quotes is
+/// often irony ("your "prompt" reply") and stays a finding.
+fn is_mentioned(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let line = &text[line_start..line_end];
+    // The quotations of the line, as byte ranges of `text` (their inside only).
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in line.char_indices() {
+        let at = line_start + i;
+        match (open, c) {
+            (None, '"' | '\u{201C}') => open = Some((at, c)),
+            (Some((quote, q)), '"' | '\u{201D}') if q == '"' || c == '\u{201D}' => {
+                open = None;
+                let from = quote + q.len_utf8();
+                if from > span.start || at < span.end {
+                    continue;
+                }
+                let inside = &text[from..at];
+                if inside.split_whitespace().count() < 3 {
+                    continue;
+                }
+                let before = &text[line_start..quote];
+                let sentence = before
+                    .rfind(['.', '!', '?', ';'])
+                    .map_or(before, |k| &before[k + 1..]);
+                let words = |s: &str| {
+                    s.split(|c: char| !c.is_alphanumeric() && c != '.')
+                        .filter(|w| !w.is_empty())
+                        .map(|w| w.trim_end_matches('.').to_lowercase())
+                        .collect::<Vec<_>>()
+                };
+                let after = words(&text[at + c.len_utf8()..line_end]);
+                // "I wrote "…"" and "you said "…"" repeat what passed between the writer
+                // and the reader: that is said to them again, not talked about.
+                let before = words(sentence);
+                let cue = before.iter().enumerate().any(|(k, w)| {
+                    MENTION_BEFORE.contains(&w.as_str())
+                        && !(k > 0 && ["i", "we", "you", "u"].contains(&before[k - 1].as_str()))
+                });
+                return cue
+                    || after
+                        .first()
+                        .is_some_and(|w| MENTION_AFTER.contains(&w.as_str()));
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// One finding per span of words: overlapping findings of phrase rules of one category
@@ -123,4 +254,39 @@ fn drop_repeated_alternatives(draft: &Draft, origin: &MailOrigin, out: &mut Vec<
         let lead = part_of(f).and_then(|k| origin.parts[k].alternative_of);
         lead.is_none_or(|lead| !seen.contains(&(lead, key(f))))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_mentioned;
+
+    fn mentioned(text: &str, words: &str) -> bool {
+        let at = text.find(words).expect("words in text");
+        is_mentioned(text, &(at..at + words.len()))
+    }
+
+    #[test]
+    fn quotations_talked_about_are_told_from_words_said_to_the_reader() {
+        let guide = "The guide lists \"per my last email\" as hostile.";
+        assert!(mentioned(guide, "per my last email"));
+        let after = "She felt \u{201C}I never heard back from you\u{201D} sounded harsh.";
+        assert!(mentioned(after, "I never heard back"));
+        // Said to the reader, or quoted without a word that talks about it.
+        assert!(!mentioned(
+            "Per my last email, I need an answer.",
+            "Per my last email"
+        ));
+        let quoted = "Honestly, \"I'm still waiting on your reply\" is all I can say.";
+        assert!(!mentioned(quoted, "I'm still waiting"));
+        // A word or two in quotes is irony, not a quotation.
+        assert!(!mentioned(
+            "Thanks for the \"prompt reply\", as they say.",
+            "prompt reply"
+        ));
+        // Only the quotation that holds the words counts.
+        let own = "I wrote \"this is my fourth message to you\" and even that got ignored.";
+        assert!(!mentioned(own, "this is my fourth message"));
+        let two = "He said \"thanks a lot\" and then I'm still waiting.";
+        assert!(!mentioned(two, "I'm still waiting"));
+    }
 }

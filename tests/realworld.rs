@@ -28,12 +28,6 @@ const REVIEWED: &[(&str, &str, &str)] = &[
         "blame/assume-rejected",
         "Should I assume",
     ),
-    // Quoted by the guide itself as guilt-tripping language.
-    (
-        "VJDiPaola__sales-prompt-library/re-engage-ghosted-prospect.md",
-        "blame/bumping",
-        "bumping this up.",
-    ),
     // "Just wanted to make sure you saw the above message from last week": a nag.
     (
         "Vandivier__ladderly-3/2025-01-20-social-networking-scripts.md",

@@ -44,31 +44,6 @@ fn messages(dir: &Path) -> Vec<PathBuf> {
 /// words blame or shame the reader). A new finding, or a lost one, fails the test until it
 /// is reviewed here.
 const REVIEWED: &[(&str, &str, &str, bool)] = &[
-    // A reply parser's test sample, one sentence long: not a reminder of earlier mail.
-    (
-        "github__email_reply_parser/email_BlackBerry.txt",
-        "blame/bumping",
-        "Here is another email",
-        false,
-    ),
-    (
-        "github__email_reply_parser/email_iPhone.txt",
-        "blame/bumping",
-        "Here is another email",
-        false,
-    ),
-    (
-        "github__email_reply_parser/email_multi_word_sent_from_my_mobile_device.txt",
-        "blame/bumping",
-        "Here is another email",
-        false,
-    ),
-    (
-        "github__email_reply_parser/email_sent_from_my_not_signature.txt",
-        "blame/bumping",
-        "Here is another email",
-        false,
-    ),
     // Written between quoted lines of a kernel thread: blame, though not in a job search.
     (
         "notmuch__notmuch/lkml/cur/1382298775.002992:2,",

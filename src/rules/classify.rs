@@ -203,23 +203,29 @@ fn is_prose(sentence: &str) -> bool {
 
 /// Words that nearly every English sentence of five words or more holds one of.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but",
-    "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her", "his",
-    "how", "i", "if", "in", "is", "it", "its", "just", "me", "my", "no", "not", "of", "on", "or",
-    "our", "she", "so", "still", "that", "the", "their", "them", "there", "they", "this", "to",
-    "u", "up", "us", "was", "we", "were", "what", "when", "which", "who", "why", "will", "with",
-    "would", "you", "your",
+    "a", "about", "after", "again", "all", "also", "am", "an", "and", "another", "any", "are",
+    "aren", "as", "at", "back", "be", "because", "been", "before", "being", "but", "by", "can",
+    "could", "couldn", "did", "didn", "do", "does", "doesn", "don", "each", "even", "ever", "for",
+    "from", "get", "got", "had", "has", "hasn", "have", "haven", "he", "her", "here", "him", "his",
+    "how", "i", "if", "in", "into", "is", "isn", "it", "its", "ive", "just", "know", "last",
+    "like", "me", "more", "most", "much", "my", "never", "no", "not", "now", "of", "off", "on",
+    "once", "one", "only", "or", "other", "our", "out", "over", "said", "same", "she", "should",
+    "since", "so", "some", "still", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "to", "too", "u", "under", "until", "up", "us",
+    "very", "was", "wasn", "we", "were", "what", "when", "where", "which", "while", "who", "why",
+    "will", "with", "won", "would", "wouldn", "yet", "you", "your",
 ];
 
 /// Whether at least one word in six of a sentence of five words or more is an English
-/// function word.
+/// function word; a contraction counts by its first part ("I've", "didn't").
 fn is_english(sentence: &str) -> bool {
     // Compared in ASCII lower case, in place: this runs on every sentence of every draft.
     let (mut words, mut common) = (0, 0);
     for w in sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .filter(|w| !w.is_empty())
     {
+        let w = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
         words += 1;
         let known = FUNCTION_WORDS
             .binary_search_by(|f| f.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase())))
@@ -229,19 +235,21 @@ fn is_english(sentence: &str) -> bool {
     words < 5 || common * 6 >= words
 }
 
-/// The sentences of `sentences` that `c` flags.
-pub fn scan(c: &Classifier, sentences: &Sentences) -> Vec<Learned> {
+/// The sentences of `sentences` (cut from `text`) that `c` flags.
+pub fn scan(c: &Classifier, text: &str, sentences: &Sentences) -> Vec<Learned> {
     let mut scratch = Vec::new();
     let mut out = Vec::new();
     for (sentence, toks) in &sentences.pieces {
         let toks = &sentences.tokens[toks.clone()];
         if c.model.logit(toks, &mut scratch) >= c.threshold {
-            let e = c.model.explain_tokens(toks, sentence.clone());
-            out.push(Learned {
-                sentence: sentence.clone(),
-                words: e.words,
-                score: e.score,
-            });
+            let e = c.model.explain_tokens(text, toks, sentence.clone());
+            for words in std::iter::once(e.words).chain(e.also) {
+                out.push(Learned {
+                    sentence: sentence.clone(),
+                    words,
+                    score: e.score,
+                });
+            }
         }
     }
     out
@@ -250,7 +258,7 @@ pub fn scan(c: &Classifier, sentences: &Sentences) -> Vec<Learned> {
 pub fn check(rule: &Rule, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
     for l in matches.learned(index) {
         // Flagged already, by a rule of the same category that says why in its own words.
-        let overlaps = |f: &Finding| f.span.start < l.sentence.end && l.sentence.start < f.span.end;
+        let overlaps = |f: &Finding| f.span.start < l.words.end && l.words.start < f.span.end;
         if out
             .iter()
             .any(|f| f.category == rule.def.category && overlaps(f))
@@ -281,6 +289,8 @@ mod tests {
             "I wanted to follow up on the analyst role, as discussed."
         ));
         assert!(is_prose("Still nothing?"));
+        assert!(is_prose("Since then I've never heard another word."));
+        assert!(is_prose("Since then I\u{2019}ve never heard another word."));
         assert!(!is_prose("if (buf[i] == 'S') { tag(message, \"read\"); }"));
         assert!(!is_prose(
             "show-mark-read-then-archive-thread () archive and show next"

@@ -24,9 +24,9 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
             c.probability
         );
         for (range, toks) in &sentences.pieces {
-            let e = c
-                .model
-                .explain_tokens(&sentences.tokens[toks.clone()], range.clone());
+            let e =
+                c.model
+                    .explain_tokens(&draft.text, &sentences.tokens[toks.clone()], range.clone());
             let verdict = if e.score >= c.probability {
                 "flagged"
             } else {
@@ -39,7 +39,9 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
                 &draft.source[range.clone()]
             );
             if e.score >= c.probability {
-                let _ = writeln!(out, "  underlined: {}", &draft.source[e.words.clone()]);
+                for words in std::iter::once(&e.words).chain(&e.also) {
+                    let _ = writeln!(out, "  underlined: {}", &draft.source[words.clone()]);
+                }
             }
             let mut shares: Vec<_> = e.tokens.iter().filter(|t| t.1 != 0.0).collect();
             shares.sort_by(|a, b| {

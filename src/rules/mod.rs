@@ -50,7 +50,10 @@ pub struct Rule {
     pub severity: Option<Severity>,
     pattern_src: Option<String>,
     pattern_re: OnceLock<Option<Regex>>,
-    unless_phrases: Vec<Phrase>,
+    /// The `unless` phrases, compiled on first use (a user's pack compiles them at load,
+    /// so an error is reported then), with the pack's word classes they may name.
+    unless_phrases: OnceLock<Vec<Phrase>>,
+    unless_vocab: Arc<BTreeMap<String, Vec<String>>>,
     unless_pattern_src: Option<String>,
     unless_pattern_re: OnceLock<Option<Regex>>,
     /// For `order` rules: the index of the rule named by `first`.
@@ -73,7 +76,16 @@ impl Rule {
     /// matches of raw antipatterns, found once per draft, are `patterns` (in order).
     fn unless_overlaps(&self, draft: &Draft, m: &Range<usize>, patterns: &[Range<usize>]) -> bool {
         let overlaps = |u: &Range<usize>| u.start < m.end && m.start < u.end;
-        if !self.unless_phrases.is_empty() {
+        if !self.def.unless.is_empty() {
+            let unless = self.unless_phrases.get_or_init(|| {
+                let expand = |p: &pack::Located| {
+                    let expanded =
+                        tactful_phrase::expand_vocab(&p.value, &self.unless_vocab).ok()?;
+                    Phrase::new(&expanded).ok()
+                };
+                // The built-ins' antipatterns are compiled by the suite; none fails here.
+                self.def.unless.iter().filter_map(expand).collect()
+            });
             let folded = &draft.folded;
             let text = folded.text.as_str();
             let (start, end) = (folded.folded(m.start), folded.folded(m.end));
@@ -81,7 +93,7 @@ impl Rule {
             // pattern's match may cover several), at most its length in words before `m`.
             let mut para = folded.paragraph(start);
             loop {
-                for u in &self.unless_phrases {
+                for u in unless {
                     let lo = index::window_start(text, para.start, start.max(para.start), u.spaces);
                     let mut hit = false;
                     u.find_unanchored(text, lo..end.min(para.end), para.end, |r| {
@@ -126,7 +138,7 @@ impl Rule {
     }
 
     fn has_unless(&self) -> bool {
-        !self.unless_phrases.is_empty() || self.unless_pattern_src.is_some()
+        !self.def.unless.is_empty() || self.unless_pattern_src.is_some()
     }
 }
 
@@ -228,7 +240,7 @@ impl Matches {
                 let sentences = self
                     .sentences
                     .get_or_init(|| classify::Sentences::of(draft, set.learned_forms));
-                classify::scan(c, sentences)
+                classify::scan(c, &draft.text, sentences)
                     .into_iter()
                     .map(|l| l.words)
                     .collect()
@@ -530,7 +542,7 @@ impl RuleSet {
             learned = vec![Vec::new(); self.rules.len()];
             for (i, rule) in self.rules.iter().enumerate() {
                 if let (true, Some(c)) = (is_needed(i), &rule.classifier) {
-                    learned[i] = classify::scan(c, sentences);
+                    learned[i] = classify::scan(c, &draft.text, sentences);
                     per_rule[i] = learned[i].iter().map(|l| l.words.clone()).collect();
                 }
             }
@@ -737,7 +749,12 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
         severity: def.enabled.then_some(def.severity),
         pattern_src: patterns,
         pattern_re: OnceLock::new(),
-        unless_phrases: compile_phrases(pack, &def.unless)?,
+        unless_phrases: if pack.origin == Origin::File {
+            OnceLock::from(compile_phrases(pack, &def.unless)?)
+        } else {
+            OnceLock::new()
+        },
+        unless_vocab: Arc::clone(&pack.vocab),
         unless_pattern_src: check_patterns(&def.unless_patterns)?,
         unless_pattern_re: OnceLock::new(),
         first: None,
@@ -874,6 +891,30 @@ rules:
             let found = set.scan(&draft).of(0).len();
             assert_eq!(found, usize::from(text.contains("völlig")), "{text}");
         }
+    }
+
+    /// The built-ins' antipatterns are compiled on first use, where one that failed would
+    /// be dropped: every one compiles.
+    #[test]
+    fn every_builtin_antipattern_compiles() {
+        let mut n = 0;
+        let packs = builtin::packs().unwrap();
+        for pack in &packs {
+            // A pack's parts share the word classes of the part that has them.
+            let vocab = packs
+                .iter()
+                .find(|p| p.name == pack.name && !p.vocab.is_empty())
+                .map_or_else(|| Arc::clone(&pack.vocab), |p| Arc::clone(&p.vocab));
+            for def in &pack.rules {
+                for u in &def.unless {
+                    let expanded = tactful_phrase::expand_vocab(&u.value, &vocab)
+                        .unwrap_or_else(|e| panic!("{}: {}: {e}", def.id, u.value));
+                    assert!(Phrase::new(&expanded).is_ok(), "{}: {}", def.id, u.value);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100, "only {n} antipatterns");
     }
 
     /// Every phrase of the built-in `avoid` and `require` rules is hit by one of its rule's

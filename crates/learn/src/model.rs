@@ -40,8 +40,11 @@ pub struct Model {
 pub struct Explained {
     /// The probability the model gives the sentence.
     pub score: f64,
-    /// The words that weigh most for it: the run of tokens whose weights sum highest.
+    /// The words that weigh most for it: the run of tokens of one clause whose weights sum
+    /// highest.
     pub words: Range<usize>,
+    /// Runs of other clauses of the sentence that weigh nearly as much, in order.
+    pub also: Vec<Range<usize>>,
     /// Each token's span and its share of the score.
     pub tokens: Vec<(Range<usize>, f32)>,
 }
@@ -171,11 +174,12 @@ impl Model {
     pub fn explain(&self, text: &str, sentence: Range<usize>) -> Explained {
         let mut toks = Vec::new();
         tokens::tokens(text, sentence.clone(), self.options.letters, &mut toks);
-        self.explain_tokens(&toks, sentence)
+        self.explain_tokens(text, &toks, sentence)
     }
 
-    /// [`Model::explain`] of tokens already cut; `fallback` is the span when there are none.
-    pub fn explain_tokens(&self, toks: &[Token], fallback: Range<usize>) -> Explained {
+    /// [`Model::explain`] of tokens already cut from `text`; `fallback` is the span when
+    /// there are none.
+    pub fn explain_tokens(&self, text: &str, toks: &[Token], fallback: Range<usize>) -> Explained {
         let mut feats = Vec::new();
         let z = self.logit(toks, &mut feats);
         let mut share = vec![0f32; toks.len()];
@@ -188,22 +192,36 @@ impl Model {
                 share[usize::from(f.b)] += w / 2.0;
             }
         }
+        let starts = tokens::clause_starts(text, toks);
+        let runs = heaviest_runs(&share, &starts);
+        let bytes = |r: &Range<usize>| toks[r.start].span.start..toks[r.end - 1].span.end;
         Explained {
             score: math::sigmoid(f64::from(z)),
-            words: heaviest_run(&share).map_or(fallback, |r| {
-                toks[r.start].span.start..toks[r.end - 1].span.end
-            }),
+            words: runs.first().map_or(fallback, bytes),
+            also: runs.iter().skip(1).map(bytes).collect(),
             tokens: toks.iter().map(|t| t.span.clone()).zip(share).collect(),
         }
     }
 }
 
-/// The run of tokens whose shares sum highest (Kadane's algorithm), when any is positive.
-fn heaviest_run(share: &[f32]) -> Option<Range<usize>> {
+/// A clause weighing at least this much (in log-odds), and at least half as much as the
+/// heaviest, is underlined as well: a sentence can blame twice.
+const ALSO_WEIGHT: f32 = 2.5;
+
+/// The run of tokens whose shares sum highest within one clause (`starts[i]`: a clause
+/// starts at token `i`), found by Kadane's algorithm restarted at each clause, then the
+/// heaviest runs of other clauses that weigh nearly as much, in order of the text.
+fn heaviest_runs(share: &[f32], starts: &[bool]) -> Vec<Range<usize>> {
+    // The heaviest run of each clause.
+    let mut per_clause: Vec<(f32, Range<usize>)> = Vec::new();
     let mut best: Option<(f32, Range<usize>)> = None;
     let (mut sum, mut from) = (0f32, 0);
     for (i, &s) in share.iter().enumerate() {
-        if sum <= 0.0 {
+        let new_clause = starts.get(i).copied().unwrap_or(false);
+        if new_clause {
+            per_clause.extend(best.take());
+        }
+        if sum <= 0.0 || new_clause {
             sum = 0.0;
             from = i;
         }
@@ -212,7 +230,25 @@ fn heaviest_run(share: &[f32]) -> Option<Range<usize>> {
             best = Some((sum, from..i + 1));
         }
     }
-    best.map(|b| b.1)
+    per_clause.extend(best);
+    let Some(top) = per_clause
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
+    else {
+        return Vec::new();
+    };
+    let floor = ALSO_WEIGHT.max(per_clause[top].0 / 2.0);
+    let mut out = vec![per_clause[top].1.clone()];
+    out.extend(
+        per_clause
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| i != top && c.0 >= floor)
+            .map(|(_, c)| c.1.clone()),
+    );
+    out
 }
 
 /// The score below which a probability `p` is not reached, as a log-odds threshold.
@@ -225,10 +261,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_heaviest_run_is_found() {
-        assert_eq!(heaviest_run(&[-1.0, 2.0, -0.5, 1.0, -3.0, 1.0]), Some(1..4));
-        assert_eq!(heaviest_run(&[-1.0, -2.0]), None);
-        assert_eq!(heaviest_run(&[]), None);
+    fn the_heaviest_runs_are_found() {
+        let none = [false; 6];
+        let share = [-1.0, 2.0, -0.5, 1.0, -3.0, 1.0];
+        assert_eq!(
+            heaviest_runs(&share, &none),
+            std::iter::once(1..4).collect::<Vec<_>>()
+        );
+        assert!(heaviest_runs(&[-1.0, -2.0], &none).is_empty());
+        assert!(heaviest_runs(&[], &none).is_empty());
+        // It stays within a clause; a light second clause is not underlined.
+        let starts = [true, false, false, true, false, false];
+        assert_eq!(
+            heaviest_runs(&share, &starts),
+            std::iter::once(1..2).collect::<Vec<_>>()
+        );
+        // A second clause weighing nearly as much is, in order of the text.
+        let share = [2.0, 1.0, -2.0, 3.0, 1.0, -4.0];
+        assert_eq!(heaviest_runs(&share, &starts), [3..5, 0..2]);
+        assert_eq!(
+            heaviest_runs(&share, &none),
+            std::iter::once(0..5).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -175,6 +175,31 @@ pub fn tokens(text: &str, sentence: Range<usize>, forms: bool, out: &mut Vec<Tok
     sentence.end
 }
 
+/// Words that open a clause of their own: a finding underlines the clause that blames, not
+/// the polite one it is joined to ("I'm sure you're busy, but …").
+const CLAUSE_WORDS: &[&str] = &["but", "though", "although", "despite", "whereas", "however"];
+
+/// For each token of `toks` (cut from `text`), whether a clause starts there: at the first
+/// token, after a comma, semicolon, colon, bracket or dash between words, after a `?` or
+/// `!`, and at a word such as "but" or "although".
+pub fn clause_starts(text: &str, toks: &[Token]) -> Vec<bool> {
+    let marks: Vec<u64> = ["?", "!"].iter().map(|m| hash_word(m)).collect();
+    let words: Vec<u64> = CLAUSE_WORDS.iter().map(|w| hash_word(w)).collect();
+    let mut out = Vec::with_capacity(toks.len());
+    for (i, t) in toks.iter().enumerate() {
+        let start = i == 0 || {
+            let prev = &toks[i - 1];
+            let gap = text.get(prev.span.end..t.span.start).unwrap_or("");
+            marks.contains(&prev.hash)
+                || words.contains(&t.hash)
+                || gap.contains([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'])
+                || gap.contains(" - ")
+        };
+        out.push(start);
+    }
+    out
+}
+
 /// The folded form of a single word as [`tokens`] makes it: lowercase, no apostrophes.
 pub fn fold_word(word: &str) -> String {
     word.chars()
@@ -269,5 +294,19 @@ mod tests {
             many.len()
         );
         assert_eq!(toks.len(), 3);
+    }
+
+    #[test]
+    fn clauses_start_at_commas_marks_and_words_like_but() {
+        let text = "I know you're busy, but it's been weeks? Really; nothing (at all) - ok";
+        let mut toks = Vec::new();
+        tokens(text, 0..text.len(), false, &mut toks);
+        let starts: Vec<&str> = clause_starts(text, &toks)
+            .iter()
+            .zip(&toks)
+            .filter(|(s, _)| **s)
+            .map(|(_, t)| &text[t.span.clone()])
+            .collect();
+        assert_eq!(starts, ["I", "but", "Really", "nothing", "at", "ok"]);
     }
 }
