@@ -26,7 +26,7 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
     phrases.retain(|f| !is_mentioned(&draft.text, &f.span));
     merge_overlapping(&mut phrases);
     out.append(&mut phrases);
-    // Learned rules last: they skip sentences another rule of their category flagged.
+    // Learned rules last: they skip words another rule of their category flagged.
     for (i, rule) in rules.rules.iter().enumerate().filter(|(_, r)| on(r)) {
         if rule.def.kind == Kind::Classify {
             check_rule(rules, i, draft, &matches, ctx, &mut out);

@@ -5,8 +5,9 @@
 //! in place; a user's is trained when their pack loads, from the files and sentences its
 //! `learn:` names.
 //!
-//! A sentence that another rule of the same category already flags is reported once, by
-//! that rule: learned rules run after the others and skip such sentences.
+//! Words that another rule of the same category already flags are reported once, by that
+//! rule: learned rules run after the others and skip the runs of words such a finding
+//! overlaps.
 
 use std::ops::Range;
 use std::path::Path;
@@ -28,10 +29,10 @@ pub struct Classifier {
     pub probability: f64,
 }
 
-/// One sentence a learned rule flagged.
+/// One run of words a learned rule flagged: a sentence has one per clause that weighs
+/// enough.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Learned {
-    pub sentence: Range<usize>,
     /// The words that weigh most.
     pub words: Range<usize>,
     pub score: f64,
@@ -243,13 +244,10 @@ pub fn scan(c: &Classifier, text: &str, sentences: &Sentences) -> Vec<Learned> {
         let toks = &sentences.tokens[toks.clone()];
         if c.model.logit(toks, &mut scratch) >= c.threshold {
             let e = c.model.explain_tokens(text, toks, sentence.clone());
-            for words in std::iter::once(e.words).chain(e.also) {
-                out.push(Learned {
-                    sentence: sentence.clone(),
-                    words,
-                    score: e.score,
-                });
-            }
+            out.extend(e.underlined().map(|words| Learned {
+                words: words.clone(),
+                score: e.score,
+            }));
         }
     }
     out

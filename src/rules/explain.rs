@@ -39,7 +39,7 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
                 &draft.source[range.clone()]
             );
             if e.score >= c.probability {
-                for words in std::iter::once(&e.words).chain(&e.also) {
+                for words in e.underlined() {
                     let _ = writeln!(out, "  underlined: {}", &draft.source[words.clone()]);
                 }
             }

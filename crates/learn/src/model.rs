@@ -49,6 +49,13 @@ pub struct Explained {
     pub tokens: Vec<(Range<usize>, f32)>,
 }
 
+impl Explained {
+    /// Every run a finding underlines: [`Explained::words`], then [`Explained::also`].
+    pub fn underlined(&self) -> impl Iterator<Item = &Range<usize>> {
+        std::iter::once(&self.words).chain(&self.also)
+    }
+}
+
 fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes"))
 }
