@@ -149,6 +149,19 @@ fn bad_training_data_is_named_by_file_line_and_column() {
         .replace("threshold: 0.6", "threshold: 1.5");
     fs::write(&pack, yaml).unwrap();
     fails_saying(&pack, "between 0 and 1");
+    // A threshold outside the context needs a context, and asks for more than inside it.
+    let yaml = fs::read_to_string(&pack).unwrap().replace(
+        "threshold: 1.5",
+        "threshold: 0.6\n      threshold-outside: 0.9",
+    );
+    fs::write(&pack, yaml).unwrap();
+    fails_saying(&pack, "needs the rule's `context`");
+    let yaml = fs::read_to_string(&pack)
+        .unwrap()
+        .replace("    learn:\n", "    context: push\n    learn:\n")
+        .replace("threshold-outside: 0.9", "threshold-outside: 0.5");
+    fs::write(&pack, yaml).unwrap();
+    fails_saying(&pack, "below `threshold`");
 }
 
 /// The weights a build ships are the ones the data in the repository gives: trained again

@@ -9,7 +9,11 @@ use crate::finding::Finding;
 use super::{finding, Matches, Rule};
 
 /// Each match is a finding that names the phrase that made it.
+/// A rule with a `context` reports nothing in a draft outside it.
 pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
+    if matches.of(index).is_empty() || !rule.in_context(text) {
+        return;
+    }
     for (k, m) in matches.of(index).iter().enumerate() {
         if !is_mention(text, m) {
             let mut f = finding(rule, m.clone(), None);

@@ -253,8 +253,22 @@ pub fn scan(c: &Classifier, text: &str, sentences: &Sentences) -> Vec<Learned> {
     out
 }
 
-pub fn check(rule: &Rule, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
-    for l in matches.learned(index) {
+/// Outside the rule's `context`, only runs scored from `threshold-outside` are reported, or
+/// none when the rule has no such threshold.
+pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
+    let learned = matches.learned(index);
+    if learned.is_empty() {
+        return;
+    }
+    let floor = if rule.in_context(text) {
+        0.0
+    } else {
+        match rule.def.learn.as_ref().and_then(|l| l.threshold_outside) {
+            Some(t) => t,
+            None => return,
+        }
+    };
+    for l in learned.iter().filter(|l| l.score >= floor) {
         // Flagged already, by a rule of the same category that says why in its own words.
         let overlaps = |f: &Finding| f.span.start < l.words.end && l.words.start < f.span.end;
         if out

@@ -18,27 +18,49 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
     let id = rule.id();
     if let Some(c) = &rule.classifier {
         let sentences = classify::Sentences::of(&draft, c.model.needs_forms());
-        let _ = writeln!(
+        let mut from = c.probability;
+        let _ = write!(
             out,
             "{id}: a sentence is flagged from a score of {:.2}",
             c.probability
         );
+        if let Some(class) = &rule.def.context {
+            let outside = rule.def.learn.as_ref().and_then(|l| l.threshold_outside);
+            let inside = rule.in_context(&draft.text);
+            match outside {
+                Some(t) => {
+                    let _ = write!(
+                        out,
+                        " in a draft with a word of `{}`, else from {t}",
+                        class.value
+                    );
+                }
+                None => {
+                    let _ = write!(out, " in a draft with a word of `{}`", class.value);
+                }
+            }
+            let _ = write!(
+                out,
+                "; this text {}",
+                if inside { "has one" } else { "has none" }
+            );
+            if !inside {
+                from = outside.unwrap_or(f64::INFINITY);
+            }
+        }
+        out.push('\n');
         for (range, toks) in &sentences.pieces {
             let e =
                 c.model
                     .explain_tokens(&draft.text, &sentences.tokens[toks.clone()], range.clone());
-            let verdict = if e.score >= c.probability {
-                "flagged"
-            } else {
-                "passes"
-            };
+            let verdict = if e.score >= from { "flagged" } else { "passes" };
             let _ = writeln!(
                 out,
                 "\n{:.2} {verdict}: {}",
                 e.score,
                 &draft.source[range.clone()]
             );
-            if e.score >= c.probability {
+            if e.score >= from {
                 for words in e.underlined() {
                     let _ = writeln!(out, "  underlined: {}", &draft.source[words.clone()]);
                 }
@@ -75,6 +97,15 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
     );
     if found.is_empty() {
         let _ = writeln!(out, "{id} does not fire on this text");
+        if let Some(class) = &rule.def.context {
+            if !matches.of(index).is_empty() && !rule.in_context(&draft.text) {
+                let _ = writeln!(
+                    out,
+                    "  its words are here, but it reports only in a draft with a word of `{}`",
+                    class.value
+                );
+            }
+        }
     }
     for f in found {
         let _ = writeln!(

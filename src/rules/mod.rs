@@ -62,6 +62,8 @@ pub struct Rule {
     pub also: Vec<usize>,
     /// For `classify` rules: the model.
     pub classifier: Option<classify::Classifier>,
+    /// The words of the rule's `context` class, lowercase and sorted.
+    context_words: Option<Box<[Box<str>]>>,
     /// For `classify` rules counted only by the rules whose `also` names them: scored when
     /// one of those asks, not in every scan.
     learned_on_demand: bool,
@@ -694,7 +696,7 @@ pub fn check_rule(
         Kind::Channel => channel::check(rule, draft, out),
         Kind::Placeholder => placeholder::check(rule, draft, ctx, out),
         Kind::Unreadable => unreadable::check(rule, draft, out),
-        Kind::Classify => classify::check(rule, matches, index, out),
+        Kind::Classify => classify::check(rule, &draft.text, matches, index, out),
     }
 }
 
@@ -759,10 +761,75 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
             Kind::Classify => Some(classify::compile(pack, def)?),
             _ => None,
         },
+        context_words: match &def.context {
+            Some(c) => Some(context_words(pack, c)?),
+            None => None,
+        },
         learned_needed: false,
         learned_on_demand: false,
     };
     Ok((rule, phrases))
+}
+
+/// The words of the word class a rule's `context` names, lowercase and sorted.
+fn context_words(pack: &Pack, c: &pack::Located) -> Result<Box<[Box<str>]>, SourceError> {
+    let Some(words) = pack.vocab.get(&c.value) else {
+        let known: Vec<&str> = pack.vocab.keys().map(String::as_str).collect();
+        return Err(pack
+            .error(
+                c.span.clone(),
+                format!(
+                    "`context` names `{}`, which is not a word class of the pack",
+                    c.value
+                ),
+            )
+            .with_note(if known.is_empty() {
+                "the pack has no `vocab:`; `context` names one of its word classes".to_string()
+            } else {
+                format!("its word classes: {}", known.join(", "))
+            }));
+    };
+    let mut out: Vec<Box<str>> = words.iter().map(|w| w.to_lowercase().into()).collect();
+    out.sort();
+    out.dedup();
+    Ok(out.into())
+}
+
+/// A text of fewer words than this is too short to tell whether it is outside a rule's
+/// `context`: one sentence quoted alone may come from any draft.
+pub const CONTEXT_MIN_WORDS: usize = 40;
+
+impl Rule {
+    /// Whether `text` is inside the rule's context: the rule has no `context`, `text` holds
+    /// a word of its class (compared without case, word by word), or `text` has fewer than
+    /// [`CONTEXT_MIN_WORDS`] words.
+    pub fn in_context(&self, text: &str) -> bool {
+        let Some(words) = &self.context_words else {
+            return true;
+        };
+        let mut lower = String::new();
+        let mut count = 0;
+        let found = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                count += 1;
+                if w.is_ascii() {
+                    words
+                        .binary_search_by(|k| {
+                            k.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))
+                        })
+                        .is_ok()
+                } else {
+                    lower.clear();
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                    words
+                        .binary_search_by(|k| (**k).cmp(lower.as_str()))
+                        .is_ok()
+                }
+            });
+        found || count < CONTEXT_MIN_WORDS
+    }
 }
 
 /// Why a phrase could not be read: it names a word class the pack lacks, or its syntax.
@@ -898,6 +965,65 @@ rules:
             let draft = Draft::parse("t.txt", text.as_bytes().to_vec(), Format::Text).unwrap();
             let found = set.scan(&draft).of(0).len();
             assert_eq!(found, usize::from(text.contains("völlig")), "{text}");
+        }
+    }
+
+    /// A rule with a `context` reports in a text that holds a word of the class, in one
+    /// too short to tell, and not in a longer text without one; a pack that names a class
+    /// it lacks, or puts the key on a kind it does not fit, is told so.
+    #[test]
+    fn context_keeps_a_rule_to_drafts_of_its_kind() {
+        let yaml = "pack: t
+vocab:
+  job: [interview, role, Résumé]
+rules:
+  - id: t/said
+    kind: avoid
+    category: blame
+    message: m
+    why: w
+    context: job
+    phrases: ['as I wrote last week']
+    examples:
+      bad: ['As I wrote last week, the role suits me.']
+      good: ['I wrote last week.']
+";
+        let pack = pack::parse("t.yaml", yaml, Origin::File).unwrap();
+        let set = RuleSet::build(vec![pack], &Overrides::default()).unwrap();
+        let fires = |text: &str| {
+            let draft = Draft::parse("t.txt", text.as_bytes().to_vec(), Format::Text).unwrap();
+            !crate::lint::lint(&draft, &set, &Context::default()).is_empty()
+        };
+        let filler = " The movers come on Friday, so please pack your desks by Thursday evening \
+            and label each box with your name and floor, and leave the keys with the front \
+            desk before you go home for the weekend.";
+        assert!(fires("As I wrote last week, the move is on track."));
+        assert!(!fires(&format!(
+            "As I wrote last week, the move is on track.{filler}"
+        )));
+        assert!(fires(&format!(
+            "As I wrote last week, the INTERVIEW is on.{filler}"
+        )));
+        assert!(fires(&format!(
+            "As I wrote last week, my résumé is attached.{filler}"
+        )));
+        for (from, to, says) in [
+            (
+                "context: job",
+                "context: jobs",
+                "not a word class of the pack",
+            ),
+            (
+                "kind: avoid",
+                "kind: timing\n    day: monday",
+                "does not apply",
+            ),
+        ] {
+            let bad = yaml.replacen(from, to, 1);
+            let err = pack::parse("t.yaml", &bad, Origin::File)
+                .and_then(|p| RuleSet::build(vec![p], &Overrides::default()))
+                .unwrap_err();
+            assert!(err.to_string().contains(says), "{bad}: {err}");
         }
     }
 

@@ -119,11 +119,16 @@ pub struct RuleFile {
     /// For `require` rules: other rules whose matches count as this rule's.
     #[serde(default)]
     pub also: Vec<Spanned<String>>,
+    /// For `avoid` and `classify` rules: a word class of the pack; the rule reports only in
+    /// drafts that hold a word of it (a learned rule with `threshold-outside` reports from
+    /// that threshold elsewhere).
+    #[serde(default)]
+    pub context: Option<Spanned<String>>,
 }
 
 /// What a `classify` rule learns from.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LearnFile {
     /// Files of `LABEL<TAB>SENTENCE` lines, relative to the pack file.
     #[serde(default)]
@@ -140,6 +145,10 @@ pub struct LearnFile {
     /// The probability from which a sentence is reported (default 0.5).
     #[serde(default)]
     pub threshold: Option<Spanned<f64>>,
+    /// With the rule's `context`: the probability from which a sentence is reported in a
+    /// draft without a word of the context.
+    #[serde(default)]
+    pub threshold_outside: Option<Spanned<f64>>,
 }
 
 /// The values of a `timing` rule's `day`.
@@ -221,6 +230,9 @@ pub struct RuleDef {
     pub report: bool,
     /// For `require` rules: the ids of rules whose matches count as this rule's.
     pub also: Vec<Located>,
+    /// For `avoid` and `classify` rules: the word class a draft must hold a word of for the
+    /// rule to report (see [`Learn::threshold_outside`]).
+    pub context: Option<Located>,
     /// Where the rule starts in its pack file (for errors about the whole rule).
     pub span: Range<usize>,
     pub id_span: Range<usize>,
@@ -234,6 +246,9 @@ pub struct Learn {
     pub flag: Vec<String>,
     pub pass: Vec<String>,
     pub threshold: f64,
+    /// With the rule's `context`: the threshold in a draft without a word of it (without
+    /// this, the rule does not report there).
+    pub threshold_outside: Option<f64>,
     /// Where `learn:` is in the pack file.
     pub span: Range<usize>,
 }
@@ -343,8 +358,13 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
         only_for(r.learn.is_some(), "learn", &[Kind::Classify])?;
         only_for(r.report.is_some(), "report", &[Kind::Classify])?;
         only_for(!r.also.is_empty(), "also", &[Kind::Require])?;
+        only_for(
+            r.context.is_some(),
+            "context",
+            &[Kind::Avoid, Kind::Classify],
+        )?;
         let learn = match (&r.learn, kind) {
-            (Some(l), _) => Some(learn(l, &err)?),
+            (Some(l), _) => Some(learn(l, r.context.is_some(), &err)?),
             (None, Kind::Classify) => {
                 return Err(err(
                     id_span,
@@ -453,6 +473,7 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
             learn,
             report: r.report.unwrap_or(true),
             also: r.also.iter().map(Located::from).collect(),
+            context: r.context.as_ref().map(Located::from),
             span: rule_span,
             id_span,
         });
@@ -469,9 +490,11 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
     })
 }
 
-/// Checks a `learn:` section: some sentences to learn from, a threshold between 0 and 1.
+/// Checks a `learn:` section: some sentences to learn from, thresholds between 0 and 1,
+/// `threshold-outside` only with a `context` and no lower than `threshold`.
 fn learn(
     l: &Spanned<LearnFile>,
+    has_context: bool,
     err: &impl Fn(Range<usize>, String) -> SourceError,
 ) -> Result<Learn, SourceError> {
     let span = yaml::range(l);
@@ -483,18 +506,41 @@ fn learn(
                 .into(),
         ));
     }
-    let threshold = match &v.threshold {
-        Some(t) if t.value > 0.0 && t.value < 1.0 => t.value,
-        Some(t) => {
-            return Err(err(
+    let probability = |t: &Spanned<f64>, key: &str| {
+        if t.value > 0.0 && t.value < 1.0 {
+            Ok(t.value)
+        } else {
+            Err(err(
                 yaml::range(t),
                 format!(
-                    "`threshold` is a probability between 0 and 1 (exclusive), not {}",
+                    "`{key}` is a probability between 0 and 1 (exclusive), not {}",
                     t.value
                 ),
             ))
         }
+    };
+    let threshold = match &v.threshold {
+        Some(t) => probability(t, "threshold")?,
         None => 0.5,
+    };
+    let threshold_outside = match &v.threshold_outside {
+        Some(t) if !has_context => {
+            return Err(err(
+                yaml::range(t),
+                "`threshold-outside` needs the rule's `context`: the word class a draft is inside of".into(),
+            ))
+        }
+        Some(t) if t.value < threshold => {
+            return Err(err(
+                yaml::range(t),
+                format!(
+                    "`threshold-outside` ({}) is below `threshold` ({threshold}); outside its context a rule asks for more, not less",
+                    t.value
+                ),
+            ))
+        }
+        Some(t) => Some(probability(t, "threshold-outside")?),
+        None => None,
     };
     Ok(Learn {
         files: v.files.iter().map(Located::from).collect(),
@@ -502,6 +548,7 @@ fn learn(
         flag: v.flag.clone(),
         pass: v.pass.clone(),
         threshold,
+        threshold_outside,
         span,
     })
 }
