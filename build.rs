@@ -39,6 +39,8 @@ struct Rule {
     unless: Vec<String>,
     #[serde(default)]
     learn: Option<Learn>,
+    #[serde(default)]
+    context: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -191,7 +193,13 @@ fn train_model(pack: &Pack, rule: &Rule, learn: &Learn) -> Vec<u8> {
                 .map_or("", |f| f.0.as_str());
             panic!("{name}:{}:{}: {}", e.line, e.column, e.message)
         });
-    let vocab = tactful_learn::Vocab::new(pack.vocab.iter().map(|(k, v)| (k.as_str(), &v[..])));
+    // The class that says where the rule applies is not a sign of what it flags.
+    let vocab = tactful_learn::Vocab::new(
+        pack.vocab
+            .iter()
+            .filter(|(k, _)| rule.context.as_ref() != Some(*k))
+            .map(|(k, v)| (k.as_str(), &v[..])),
+    );
     tactful_learn::train(&examples, &vocab, &tactful_learn::TrainOptions::default())
         .bytes()
         .to_vec()

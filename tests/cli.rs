@@ -160,6 +160,18 @@ fn config_is_discovered_upward_and_applied() {
         &["check", "--format", "short", "bad.txt"],
         None,
     );
+    assert!(!run.stdout.contains("didnt-hear"), "{}", run.stdout);
+    // The learned rule weighs the same sentence on its own, and is turned off the same way.
+    fs::write(
+        dir.path().join("tactful.yaml"),
+        "rules:\n  blame/didnt-hear: off\n  blame/tone: \"off\"\n",
+    )
+    .unwrap();
+    let run = tactful(
+        &dir.path().join("a/b"),
+        &["check", "--format", "short", "bad.txt"],
+        None,
+    );
     assert_eq!((run.code, run.stdout.as_str()), (0, ""));
     fs::write(
         dir.path().join("tactful.yaml"),

@@ -162,6 +162,14 @@ fn bad_training_data_is_named_by_file_line_and_column() {
         .replace("threshold-outside: 0.9", "threshold-outside: 0.5");
     fs::write(&pack, yaml).unwrap();
     fails_saying(&pack, "below `threshold`");
+    // Inside the context a rule may ask for less, never more.
+    let yaml = fs::read_to_string(&pack)
+        .unwrap()
+        .replace("threshold-outside: 0.5", "threshold-inside: 0.7");
+    fs::write(&pack, yaml.clone()).unwrap();
+    fails_saying(&pack, "above `threshold`");
+    fs::write(&pack, yaml.replace("    context: push\n", "")).unwrap();
+    fails_saying(&pack, "`threshold-inside` needs the rule's `context`");
 }
 
 /// The weights a build ships are the ones the data in the repository gives: trained again
@@ -248,10 +256,18 @@ fn a_blaming_sentence_is_reported_once_and_explain_shows_its_words() {
             .any(|r| r.phrases.iter().any(|p| p.value == phrase)),
         "{phrase} is a phrase of the packs"
     );
-    // Off by default: without the config, no learned finding.
+    // On by default, and turned off like any rule.
     fs::remove_file(dir.path().join("tactful.yaml")).unwrap();
     let run = tactful(dir.path(), &["check", "--format", "short", "d.txt"], None);
+    assert!(run.stdout.contains("blame/tone"), "{}", run.stdout);
+    fs::write(
+        dir.path().join("tactful.yaml"),
+        "rules:\n  blame/tone: \"off\"\n",
+    )
+    .unwrap();
+    let run = tactful(dir.path(), &["check", "--format", "short", "d.txt"], None);
     assert!(!run.stdout.contains("blame/tone"), "{}", run.stdout);
+    fs::remove_file(dir.path().join("tactful.yaml")).unwrap();
     let run = tactful(
         dir.path(),
         &["explain", "blame/tone", "--text", "I hope you are well. If I hear nothing by Friday I will take it that you were never serious about me."],

@@ -16,15 +16,30 @@ use tactful::rules::{builtin, Context, Overrides, RuleSet};
 /// The flagged requests' mean politeness must be at least this far below the corpus mean
 /// (the normalized scores have a standard deviation of about 0.7).
 const LESS_POLITE_BY: f64 = 0.25;
-/// At most this share of the requests may be flagged.
-const MAX_SHARE: f64 = 0.01;
+/// At most this share of the requests may be flagged by the phrase rules alone.
+const MAX_SHARE_PHRASES: f64 = 0.01;
+/// At most this share with the learned `blame/tone` as well. These are requests about
+/// edits and code, not follow-ups: a learned rule that weighs reproach hears some of the
+/// curtest of them as blame ("You just added it again").
+const MAX_SHARE: f64 = 0.03;
 
 #[test]
 fn requests_flagged_for_blame_are_rated_less_polite() {
     let Some(dir) = common::shared("realworld/politeness/sudhof__politeness") else {
         return;
     };
-    let rules = RuleSet::build(builtin::packs().unwrap(), &Overrides::default()).unwrap();
+    let mut phrases_only = Overrides::default();
+    phrases_only.severity.insert("blame/tone".into(), None);
+    for (name, overrides, max_share) in [
+        ("phrase rules alone", phrases_only, MAX_SHARE_PHRASES),
+        ("default rules", Overrides::default(), MAX_SHARE),
+    ] {
+        let rules = RuleSet::build(builtin::packs().unwrap(), &overrides).unwrap();
+        rated_less_polite(&dir, name, &rules, max_share);
+    }
+}
+
+fn rated_less_polite(dir: &std::path::Path, name: &str, rules: &RuleSet, max_share: f64) {
     let ctx = Context::default();
     let (mut all, mut flagged) = (Vec::new(), Vec::new());
     for corpus in ["wikipedia.annotated.csv", "stack-exchange.annotated.csv"] {
@@ -40,7 +55,7 @@ fn requests_flagged_for_blame_are_rated_less_polite() {
                 .unwrap_or_else(|_| panic!("a numeric score in {row:?}"));
             let draft = Draft::from_source("request.txt", row[request].to_string(), Format::Text)
                 .expect("a request is a draft");
-            let blame: Vec<String> = lint(&draft, &rules, &ctx)
+            let blame: Vec<String> = lint(&draft, rules, &ctx)
                 .into_iter()
                 .filter(|f| f.rule.starts_with("blame/"))
                 .map(|f| format!("{}: {:?}", f.rule, &draft.source[f.span]))
@@ -59,7 +74,7 @@ fn requests_flagged_for_blame_are_rated_less_polite() {
     let mean_flagged = mean(&mut flagged.iter().map(|f| f.0));
     let share = flagged.len() as f64 / all.len() as f64;
     eprintln!(
-        "{} requests, mean politeness {mean_all:.3}; {} flagged for blame ({:.2}%), mean {mean_flagged:.3}",
+        "{name}: {} requests, mean politeness {mean_all:.3}; {} flagged for blame ({:.2}%), mean {mean_flagged:.3}",
         all.len(),
         flagged.len(),
         share * 100.0
@@ -70,9 +85,12 @@ fn requests_flagged_for_blame_are_rated_less_polite() {
     }
     assert!(all.len() > 10_000, "the whole corpus is read");
     assert!(flagged.len() >= 20, "blame in real requests goes unfound");
-    assert!(share <= MAX_SHARE, "too many requests flagged: {share:.4}");
+    assert!(
+        share <= max_share,
+        "{name}: too many requests flagged: {share:.4}"
+    );
     assert!(
         mean_flagged <= mean_all - LESS_POLITE_BY,
-        "flagged requests are not rated less polite: {mean_flagged:.3} vs {mean_all:.3}"
+        "{name}: flagged requests are not rated less polite: {mean_flagged:.3} vs {mean_all:.3}"
     );
 }

@@ -78,12 +78,15 @@ fn blame_findings_on_real_templates_are_all_reviewed() {
     );
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let mut found = BTreeSet::new();
+    let mut learned = Vec::new();
     for file in doc["files"].as_array().unwrap() {
         let path = file["path"].as_str().unwrap().replace('\\', "/");
         let short: Vec<&str> = path.rsplitn(3, '/').collect();
         let name = format!("{}/{}", short[1], short[0]);
         for f in file["findings"].as_array().unwrap() {
-            if f["category"] == "blame" {
+            if f["rule"] == "blame/tone" {
+                learned.push((name.clone(), f["text"].as_str().unwrap().to_string()));
+            } else if f["category"] == "blame" {
                 found.insert((
                     name.clone(),
                     f["rule"].as_str().unwrap().to_string(),
@@ -106,7 +109,25 @@ fn blame_findings_on_real_templates_are_all_reviewed() {
         lost.is_empty(),
         "reviewed blaming phrases no longer caught: {lost:#?}"
     );
+    // The learned rule is measured, not listed: its findings move with every retraining.
+    // Most of these files are advice articles, in the second person ("make sure they
+    // haven't forgotten you"), and what it flags there is advice, not blame.
+    let files: BTreeSet<&String> = learned.iter().map(|l| &l.0).collect();
+    eprintln!(
+        "blame/tone: {} findings in {} of {} files: {learned:#?}",
+        learned.len(),
+        files.len(),
+        doc["files"].as_array().unwrap().len()
+    );
+    assert!(
+        learned.len() <= MAX_LEARNED,
+        "blame/tone flags {} passages of the real templates (at most {MAX_LEARNED})",
+        learned.len()
+    );
 }
+
+/// At most this many `blame/tone` findings over the real templates (36 when it was set).
+const MAX_LEARNED: usize = 40;
 
 /// Placeholder findings per file of the real templates, with or without `--templates`.
 fn placeholder_counts(extra: &[&str]) -> Option<(usize, usize)> {

@@ -58,6 +58,13 @@ const REVIEWED: &[(&str, &str, &str, bool)] = &[
         "please respond to this message.",
         true,
     ),
+    // The learned rule on a design discussion about tags: no one is blamed.
+    (
+        "notmuch__notmuch/lkml/cur/1354585346.000265:2,",
+        "blame/tone",
+        "that 'unread' messages get\nboth 'unread' and 'inbox' tags",
+        false,
+    ),
 ];
 
 fn rules() -> RuleSet {

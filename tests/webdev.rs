@@ -39,12 +39,11 @@ fn blaming_phrases_are_found_and_good_samples_pass() {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("readable");
     let phrases: Vec<Phrase> = serde_json::from_str(&read("bad_phrases.json")).expect("JSON");
     let emails: Vec<Email> = serde_json::from_str(&read("good_emails.json")).expect("JSON");
-    let mut on = Overrides::default();
-    on.severity
-        .insert("blame/tone".into(), Some(tactful::finding::Severity::Error));
+    let mut phrases_only = Overrides::default();
+    phrases_only.severity.insert("blame/tone".into(), None);
     for (name, overrides) in [
+        ("phrase rules alone", phrases_only),
         ("default rules", Overrides::default()),
-        ("with blame/tone on", on),
     ] {
         let rules = RuleSet::build(builtin::packs().unwrap(), &overrides).unwrap();
         let blaming: Vec<&Phrase> = phrases
@@ -68,7 +67,7 @@ fn blaming_phrases_are_found_and_good_samples_pass() {
         );
         assert!(blaming.len() > 50, "the phrases are read");
         assert!(
-            found * 100 >= blaming.len() * 55,
+            found * 100 >= blaming.len() * 70,
             "{name}: {found} of {}",
             blaming.len()
         );

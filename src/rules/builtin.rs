@@ -30,6 +30,7 @@ pub const PACKS: &[(&str, &str, &str)] = &[
     builtin_pack!("blame/past-deadline"),
     builtin_pack!("blame/per-my-last-email"),
     builtin_pack!("blame/as-i-said"),
+    builtin_pack!("blame/it-is-now"),
     builtin_pack!("blame/did-you-see"),
     builtin_pack!("blame/asking-again"),
     builtin_pack!("blame/bumping"),

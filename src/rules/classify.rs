@@ -18,15 +18,14 @@ use crate::error::SourceError;
 use crate::finding::Finding;
 use crate::input::Draft;
 
-use super::{finding, precompiled, Matches, Pack, Rule, RuleDef};
+use super::{finding, precompiled, Matches, Pack, Place, Rule, RuleDef};
 
-/// A learned rule's model and the score (log-odds) from which it reports.
+/// A learned rule's model and the score (log-odds) from which it may report: the lowest of
+/// its thresholds (see [`Classifier::floor`]).
 #[derive(Debug)]
 pub struct Classifier {
     pub model: Model,
     pub threshold: f32,
-    /// The threshold as written, a probability.
-    pub probability: f64,
 }
 
 /// One run of words a learned rule flagged: a sentence has one per clause that weighs
@@ -35,6 +34,9 @@ pub struct Classifier {
 pub struct Learned {
     /// The words that weigh most.
     pub words: Range<usize>,
+    /// The words that weigh most in the whole sentence (or part) they come from: `words`
+    /// itself, or the heaviest run when `words` is another clause of it.
+    pub top: Range<usize>,
     pub score: f64,
 }
 
@@ -58,8 +60,7 @@ pub fn compile(pack: &Pack, def: &RuleDef) -> Result<Classifier, SourceError> {
     };
     Ok(Classifier {
         model,
-        threshold: tactful_learn::threshold_logit(learn.threshold),
-        probability: learn.threshold,
+        threshold: tactful_learn::threshold_logit(learn.threshold.min(learn.threshold_inside)),
     })
 }
 
@@ -115,7 +116,14 @@ fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
                 def.category.as_str()
             )));
     }
-    let vocab = Vocab::new(pack.vocab.iter().map(|(k, v)| (k.as_str(), &v[..])));
+    // The class that says where the rule applies is not a sign of what it flags.
+    let context = def.context.as_ref().map(|c| c.value.as_str());
+    let vocab = Vocab::new(
+        pack.vocab
+            .iter()
+            .filter(|(k, _)| Some(k.as_str()) != context)
+            .map(|(k, v)| (k.as_str(), &v[..])),
+    );
     Ok(tactful_learn::train(
         &examples,
         &vocab,
@@ -236,41 +244,82 @@ fn is_english(sentence: &str) -> bool {
     words < 5 || common * 6 >= words
 }
 
-/// The sentences of `sentences` (cut from `text`) that `c` flags.
+/// The parts of a sentence's tokens weighed apart from the whole, as token ranges: none when
+/// it is one part (see [`tactful_learn::tokens::part_starts`]). A part of fewer than three
+/// tokens says too little to be weighed alone.
+pub fn parts(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+    let starts = tactful_learn::tokens::part_starts(text, toks);
+    let mut bounds: Vec<usize> = (0..toks.len()).filter(|&i| starts[i]).collect();
+    if bounds.len() < 2 {
+        return Vec::new();
+    }
+    bounds.push(toks.len());
+    bounds
+        .windows(2)
+        .map(|w| w[0]..w[1])
+        .filter(|r| r.len() >= 3)
+        .collect()
+}
+
+/// The runs of words of `sentences` (cut from `text`) that `c` flags: a sentence that
+/// reaches the threshold as a whole, else each part of it that does.
 pub fn scan(c: &Classifier, text: &str, sentences: &Sentences) -> Vec<Learned> {
     let mut scratch = Vec::new();
     let mut out = Vec::new();
+    let flag = |toks: &[Token], span: Range<usize>, out: &mut Vec<Learned>| {
+        let e = c.model.explain_tokens(text, toks, span);
+        let top = e.words.clone();
+        out.extend(e.underlined().map(|words| Learned {
+            words: words.clone(),
+            top: top.clone(),
+            score: e.score,
+        }));
+    };
     for (sentence, toks) in &sentences.pieces {
         let toks = &sentences.tokens[toks.clone()];
         if c.model.logit(toks, &mut scratch) >= c.threshold {
-            let e = c.model.explain_tokens(text, toks, sentence.clone());
-            out.extend(e.underlined().map(|words| Learned {
-                words: words.clone(),
-                score: e.score,
-            }));
+            flag(toks, sentence.clone(), &mut out);
+            continue;
+        }
+        for part in parts(text, toks) {
+            let part = &toks[part];
+            if c.model.logit(part, &mut scratch) >= c.threshold {
+                let span = part[0].span.start..part[part.len() - 1].span.end;
+                flag(part, span, &mut out);
+            }
         }
     }
     out
 }
 
-/// Outside the rule's `context`, only runs scored from `threshold-outside` are reported, or
-/// none when the rule has no such threshold.
+/// The probability from which `rule` reports in a text at `place`: `threshold-inside` in its
+/// context, `threshold-outside` outside it (none when unset), else `threshold`.
+pub fn floor(rule: &Rule, place: Place) -> Option<f64> {
+    let learn = rule.def.learn.as_ref()?;
+    match place {
+        Place::Inside => Some(learn.threshold_inside),
+        Place::Unknown => Some(learn.threshold),
+        Place::Outside => learn.threshold_outside,
+    }
+}
+
+/// Reports the runs of words the rule's model flagged that reach its threshold where the
+/// text stands with the rule's `context`.
 pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
     let learned = matches.learned(index);
     if learned.is_empty() {
         return;
     }
-    let floor = if rule.in_context(text) {
-        0.0
-    } else {
-        match rule.def.learn.as_ref().and_then(|l| l.threshold_outside) {
-            Some(t) => t,
-            None => return,
-        }
+    let Some(floor) = floor(rule, rule.place(text)) else {
+        return;
     };
     for l in learned.iter().filter(|l| l.score >= floor) {
-        // Flagged already, by a rule of the same category that says why in its own words.
-        let overlaps = |f: &Finding| f.span.start < l.words.end && l.words.start < f.span.end;
+        // Flagged already, by a rule of the same category that says why in its own words:
+        // these words, or the heaviest of their sentence (which is then the one reported).
+        let overlaps = |f: &Finding| {
+            let on = |r: &Range<usize>| f.span.start < r.end && r.start < f.span.end;
+            on(&l.words) || on(&l.top)
+        };
         if out
             .iter()
             .any(|f| f.category == rule.def.category && overlaps(f))

@@ -7,10 +7,39 @@ use std::fmt::Write as _;
 use crate::error::Error;
 use crate::input::{Draft, Format};
 
-use super::{check_rule, classify, Context, Rule, RuleSet};
+use super::{check_rule, classify, Context, Place, Rule, RuleSet};
 
 /// How many words of a sentence are listed, heaviest first.
 const WORDS: usize = 6;
+
+/// A learned rule's thresholds in words, and which one applies to a text at `place`.
+fn thresholds(rule: &Rule, place: Place) -> String {
+    let Some(learn) = &rule.def.learn else {
+        return String::new();
+    };
+    let Some(class) = &rule.def.context else {
+        return format!(
+            "a sentence is flagged from a score of {:.2}",
+            learn.threshold
+        );
+    };
+    let outside = match learn.threshold_outside {
+        Some(t) => format!("from {t:.2}"),
+        None => "never".into(),
+    };
+    let here = match place {
+        Place::Inside => "this text has one",
+        Place::Unknown => "this text has none but is short",
+        Place::Outside => "this text has none",
+    };
+    format!(
+        "a sentence is flagged from a score of {:.2} in a draft with a word of `{}`, from {:.2} in a text of fewer than {} words without one, and {outside} in a longer one; {here}",
+        learn.threshold_inside,
+        class.value,
+        learn.threshold,
+        super::CONTEXT_MIN_WORDS,
+    )
+}
 
 pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Error> {
     let draft = Draft::parse("<text>", sample.as_bytes().to_vec(), Format::Text)?;
@@ -18,41 +47,12 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
     let id = rule.id();
     if let Some(c) = &rule.classifier {
         let sentences = classify::Sentences::of(&draft, c.model.needs_forms());
-        let mut from = c.probability;
-        let _ = write!(
-            out,
-            "{id}: a sentence is flagged from a score of {:.2}",
-            c.probability
-        );
-        if let Some(class) = &rule.def.context {
-            let outside = rule.def.learn.as_ref().and_then(|l| l.threshold_outside);
-            let inside = rule.in_context(&draft.text);
-            match outside {
-                Some(t) => {
-                    let _ = write!(
-                        out,
-                        " in a draft with a word of `{}`, else from {t}",
-                        class.value
-                    );
-                }
-                None => {
-                    let _ = write!(out, " in a draft with a word of `{}`", class.value);
-                }
-            }
-            let _ = write!(
-                out,
-                "; this text {}",
-                if inside { "has one" } else { "has none" }
-            );
-            if !inside {
-                from = outside.unwrap_or(f64::INFINITY);
-            }
-        }
-        out.push('\n');
+        let place = rule.place(&draft.text);
+        let from = classify::floor(rule, place).unwrap_or(f64::INFINITY);
+        let _ = writeln!(out, "{id}: {}", thresholds(rule, place));
         for (range, toks) in &sentences.pieces {
-            let e =
-                c.model
-                    .explain_tokens(&draft.text, &sentences.tokens[toks.clone()], range.clone());
+            let toks = &sentences.tokens[toks.clone()];
+            let e = c.model.explain_tokens(&draft.text, toks, range.clone());
             let verdict = if e.score >= from { "flagged" } else { "passes" };
             let _ = writeln!(
                 out,
@@ -63,6 +63,23 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
             if e.score >= from {
                 for words in e.underlined() {
                     let _ = writeln!(out, "  underlined: {}", &draft.source[words.clone()]);
+                }
+            } else {
+                for part in classify::parts(&draft.text, toks) {
+                    let part = &toks[part];
+                    let span = part[0].span.start..part[part.len() - 1].span.end;
+                    let p = c.model.explain_tokens(&draft.text, part, span.clone());
+                    if p.score >= from {
+                        let _ = writeln!(
+                            out,
+                            "  {:.2} flagged, this part alone: {}",
+                            p.score, &draft.source[span]
+                        );
+                        for words in p.underlined() {
+                            let _ =
+                                writeln!(out, "    underlined: {}", &draft.source[words.clone()]);
+                        }
+                    }
                 }
             }
             let mut shares: Vec<_> = e.tokens.iter().filter(|t| t.1 != 0.0).collect();

@@ -799,13 +799,28 @@ fn context_words(pack: &Pack, c: &pack::Located) -> Result<Box<[Box<str>]>, Sour
 /// `context`: one sentence quoted alone may come from any draft.
 pub const CONTEXT_MIN_WORDS: usize = 40;
 
+/// Where a text stands with a rule's `context`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// It holds a word of the context's class.
+    Inside,
+    /// The rule has no context, or the text is too short to tell.
+    Unknown,
+    /// It has [`CONTEXT_MIN_WORDS`] words or more and none of the class.
+    Outside,
+}
+
 impl Rule {
-    /// Whether `text` is inside the rule's context: the rule has no `context`, `text` holds
-    /// a word of its class (compared without case, word by word), or `text` has fewer than
-    /// [`CONTEXT_MIN_WORDS`] words.
+    /// Whether `text` is inside the rule's context, or may be: see [`Rule::place`].
     pub fn in_context(&self, text: &str) -> bool {
+        self.place(text) != Place::Outside
+    }
+
+    /// Where `text` stands with the rule's context: words are compared without case, word
+    /// by word.
+    pub fn place(&self, text: &str) -> Place {
         let Some(words) = &self.context_words else {
-            return true;
+            return Place::Unknown;
         };
         let mut lower = String::new();
         let mut count = 0;
@@ -828,7 +843,13 @@ impl Rule {
                         .is_ok()
                 }
             });
-        found || count < CONTEXT_MIN_WORDS
+        if found {
+            Place::Inside
+        } else if count < CONTEXT_MIN_WORDS {
+            Place::Unknown
+        } else {
+            Place::Outside
+        }
     }
 }
 
@@ -1007,6 +1028,10 @@ rules:
         assert!(fires(&format!(
             "As I wrote last week, my résumé is attached.{filler}"
         )));
+        let rule = set.get("t/said").unwrap();
+        assert_eq!(rule.place("The interview is on."), Place::Inside);
+        assert_eq!(rule.place("The move is on."), Place::Unknown);
+        assert_eq!(rule.place(&format!("{filler}{filler}")), Place::Outside);
         for (from, to, says) in [
             (
                 "context: job",

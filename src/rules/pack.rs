@@ -146,6 +146,10 @@ pub struct LearnFile {
     #[serde(default)]
     pub threshold: Option<Spanned<f64>>,
     /// With the rule's `context`: the probability from which a sentence is reported in a
+    /// draft with a word of the context.
+    #[serde(default)]
+    pub threshold_inside: Option<Spanned<f64>>,
+    /// With the rule's `context`: the probability from which a sentence is reported in a
     /// draft without a word of the context.
     #[serde(default)]
     pub threshold_outside: Option<Spanned<f64>>,
@@ -245,7 +249,12 @@ pub struct Learn {
     pub unlike: Vec<Located>,
     pub flag: Vec<String>,
     pub pass: Vec<String>,
+    /// The threshold where the context is not known: a rule without `context`, or a text
+    /// too short to tell.
     pub threshold: f64,
+    /// With the rule's `context`: the threshold in a draft with a word of it (`threshold`
+    /// when not given).
+    pub threshold_inside: f64,
     /// With the rule's `context`: the threshold in a draft without a word of it (without
     /// this, the rule does not report there).
     pub threshold_outside: Option<f64>,
@@ -491,7 +500,8 @@ fn check(path: &str, text: &str, file: PackFile, origin: Origin) -> Result<Pack,
 }
 
 /// Checks a `learn:` section: some sentences to learn from, thresholds between 0 and 1,
-/// `threshold-outside` only with a `context` and no lower than `threshold`.
+/// `threshold-inside` and `threshold-outside` only with a `context`, the one no higher and
+/// the other no lower than `threshold`.
 fn learn(
     l: &Spanned<LearnFile>,
     has_context: bool,
@@ -523,13 +533,28 @@ fn learn(
         Some(t) => probability(t, "threshold")?,
         None => 0.5,
     };
-    let threshold_outside = match &v.threshold_outside {
-        Some(t) if !has_context => {
+    let needs_context = |t: &Spanned<f64>, key: &str| {
+        err(
+            yaml::range(t),
+            format!("`{key}` needs the rule's `context`: the word class a draft is inside of"),
+        )
+    };
+    let threshold_inside = match &v.threshold_inside {
+        Some(t) if !has_context => return Err(needs_context(t, "threshold-inside")),
+        Some(t) if t.value > threshold => {
             return Err(err(
                 yaml::range(t),
-                "`threshold-outside` needs the rule's `context`: the word class a draft is inside of".into(),
+                format!(
+                    "`threshold-inside` ({}) is above `threshold` ({threshold}); inside its context a rule asks for less, not more",
+                    t.value
+                ),
             ))
         }
+        Some(t) => probability(t, "threshold-inside")?,
+        None => threshold,
+    };
+    let threshold_outside = match &v.threshold_outside {
+        Some(t) if !has_context => return Err(needs_context(t, "threshold-outside")),
         Some(t) if t.value < threshold => {
             return Err(err(
                 yaml::range(t),
@@ -548,6 +573,7 @@ fn learn(
         flag: v.flag.clone(),
         pass: v.pass.clone(),
         threshold,
+        threshold_inside,
         threshold_outside,
         span,
     })

@@ -183,8 +183,25 @@ const CLAUSE_WORDS: &[&str] = &["but", "though", "although", "despite", "whereas
 /// token, after a comma, semicolon, colon, bracket or dash between words, after a `?` or
 /// `!`, and at a word such as "but" or "although".
 pub fn clause_starts(text: &str, toks: &[Token]) -> Vec<bool> {
+    starts(text, toks, true)
+}
+
+/// For each token of `toks`, whether a part of the sentence that could stand as a sentence
+/// of its own starts there: where a clause does ([`clause_starts`]) but not at a comma.
+/// "I know things get busy, though I had hoped for a reply by now" is weighed as a whole
+/// and part by part, so a polite preface does not hide what follows it.
+pub fn part_starts(text: &str, toks: &[Token]) -> Vec<bool> {
+    starts(text, toks, false)
+}
+
+fn starts(text: &str, toks: &[Token], commas: bool) -> Vec<bool> {
     let marks: Vec<u64> = ["?", "!"].iter().map(|m| hash_word(m)).collect();
     let words: Vec<u64> = CLAUSE_WORDS.iter().map(|w| hash_word(w)).collect();
+    let cuts: &[char] = if commas {
+        &[',', ';', ':', '(', ')', '\u{2014}', '\u{2013}']
+    } else {
+        &[';', ':', '(', ')', '\u{2014}', '\u{2013}']
+    };
     let mut out = Vec::with_capacity(toks.len());
     for (i, t) in toks.iter().enumerate() {
         let start = i == 0 || {
@@ -192,7 +209,7 @@ pub fn clause_starts(text: &str, toks: &[Token]) -> Vec<bool> {
             let gap = text.get(prev.span.end..t.span.start).unwrap_or("");
             marks.contains(&prev.hash)
                 || words.contains(&t.hash)
-                || gap.contains([',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'])
+                || gap.contains(cuts)
                 || gap.contains(" - ")
         };
         out.push(start);
@@ -200,7 +217,6 @@ pub fn clause_starts(text: &str, toks: &[Token]) -> Vec<bool> {
     out
 }
 
-/// The folded form of a single word as [`tokens`] makes it: lowercase, no apostrophes.
 pub fn fold_word(word: &str) -> String {
     word.chars()
         .filter(|c| !APOSTROPHES.contains(c))
@@ -308,5 +324,19 @@ mod tests {
             .map(|(_, t)| &text[t.span.clone()])
             .collect();
         assert_eq!(starts, ["I", "but", "Really", "nothing", "at", "ok"]);
+        // Parts that could stand alone do not start at a comma.
+        let text = "Hi Jane, I know you're busy, but it's been weeks";
+        let mut toks = Vec::new();
+        tokens(text, 0..text.len(), false, &mut toks);
+        let at = |starts: Vec<bool>| -> Vec<&str> {
+            starts
+                .iter()
+                .zip(&toks)
+                .filter(|(s, _)| **s)
+                .map(|(_, t)| &text[t.span.clone()])
+                .collect()
+        };
+        assert_eq!(at(clause_starts(text, &toks)), ["Hi", "I", "but"]);
+        assert_eq!(at(part_starts(text, &toks)), ["Hi", "but"]);
     }
 }
