@@ -6,16 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v neomutt >/dev/null; then
-    if command -v apt-get >/dev/null; then
-        SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-        $SUDO apt-get update -qq >/dev/null || true
-        $SUDO apt-get install -y -qq neomutt >/dev/null
-    else
-        echo "neomutt-e2e: neomutt is not installed and apt-get is absent" >&2
-        exit 1
-    fi
-fi
+. scripts/need.sh
+need neomutt neomutt neomutt-e2e
 
 cargo build --quiet --bin tactful
 BIN="$PWD/target/debug/tactful"

@@ -45,6 +45,10 @@ pub fn run(cli: Cli, s: &mut Streams) -> u8 {
         Command::Explain(a) => explain(a, s),
         Command::When(a) => when(a, s),
         Command::Guard(a) => crate::guard::run(a, s),
+        // Run by `main` before the standard streams are locked.
+        Command::Lsp(_) => Err(Error::Usage(
+            "`tactful lsp` talks on the process's own standard streams".into(),
+        )),
     };
     match result {
         Ok(code) => code,
@@ -621,6 +625,12 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
     if let Some(sample) = &args.text {
         return write_out(s, &crate::rules::explain::on_text(&rules, rule, sample)?);
     }
+    write_out(s, &explanation(rule, args.all))
+}
+
+/// What `tactful explain RULE` prints: the rule, why, its help, and its examples (a few,
+/// or `all`). The language server shows the same on hover.
+pub fn explanation(rule: &crate::rules::Rule, all: bool) -> String {
     let d = &rule.def;
     let mut text = format!(
         "{} ({}, {}, {} rule, pack {})\n{}\n\nWhy: {}\n",
@@ -644,7 +654,7 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
     };
     // A few examples say what a rule finds; the rest are there with --all.
     const FEW: usize = 3;
-    let shown = |n: usize| if args.all { n } else { n.min(FEW) };
+    let shown = |n: usize| if all { n } else { n.min(FEW) };
     let mut hidden = 0;
     for (title, list) in [("Bad (fires)", &d.bad), ("Good (does not fire)", &d.good)] {
         text.push_str(&format!("\n{title}:\n"));
@@ -660,7 +670,7 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
             d.id
         ));
     }
-    write_out(s, &text)
+    text
 }
 
 fn write_out(s: &mut Streams, text: &str) -> Result<u8, Error> {

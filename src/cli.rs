@@ -31,6 +31,8 @@ pub enum Command {
     /// Pre-send hook: lint the message on stdin; if it passes, pipe the identical bytes
     /// to CMD and exit with its status; if not, print why, send nothing and exit 1
     Guard(GuardArgs),
+    /// Language server on stdio: findings as diagnostics while you write, with quick fixes
+    Lsp(LspArgs),
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +79,9 @@ pub struct RuleArgs {
     /// Config file to use instead of searching for tactful.yaml upward
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Read no config file at all (the language server, while the workspace's is broken).
+    #[arg(skip)]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,6 +89,14 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Talk on standard input and output (the only transport; accepted for clients that
+    /// pass it)
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 /// What `check` and `guard` share: the output, the dates, the calendar, the rules and how

@@ -24,6 +24,7 @@ pub mod finding;
 pub mod guard;
 pub mod input;
 pub mod lint;
+pub mod lsp;
 pub mod pipeline;
 pub mod render;
 pub mod rules;

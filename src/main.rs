@@ -18,6 +18,10 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // The language server reads and writes the standard streams from its own threads.
+    if let tactful::cli::Command::Lsp(_) = cli.command {
+        return ExitCode::from(tactful::lsp::run());
+    }
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();

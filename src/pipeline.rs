@@ -216,6 +216,7 @@ pub fn context(args: &LintArgs, config: &Config, templates: bool) -> Result<Cont
         .transpose()?;
     Ok(Context {
         send_date,
+        fallback_send_date: None,
         promised_by,
         calendar: calendar_for(args.holidays.as_deref(), config)?,
         templates,
@@ -263,7 +264,11 @@ pub fn load_rules(
     args: &RuleArgs,
     always: &[&str],
 ) -> Result<(RuleSet, Config, Vec<String>), Error> {
-    let config = load_config(args.config.as_deref())?;
+    let config = if args.no_config {
+        Config::default()
+    } else {
+        load_config(args.config.as_deref())?
+    };
     let mut packs = Vec::new();
     let no_defaults = args.no_default_rules || config.no_default_rules;
     for pack in builtin::packs()? {

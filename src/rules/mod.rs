@@ -153,6 +153,8 @@ fn lazy<'a>(cell: &'a OnceLock<Option<Regex>>, src: &Option<String>) -> Option<&
 #[derive(Debug, Clone)]
 pub struct Context {
     pub send_date: Option<jiff::civil::Date>,
+    /// The send date of a draft that gives none (front matter, `Date:`): the editor's today.
+    pub fallback_send_date: Option<jiff::civil::Date>,
     pub promised_by: Option<jiff::civil::Date>,
     pub calendar: Calendar,
     /// Template mode: placeholders are expected, never findings.
@@ -164,6 +166,7 @@ impl Default for Context {
     fn default() -> Self {
         Context {
             send_date: None,
+            fallback_send_date: None,
             promised_by: None,
             calendar: Calendar::default(),
             templates: false,
@@ -172,10 +175,13 @@ impl Default for Context {
 }
 
 impl Context {
-    /// The send date of `draft`: the command line's, else its front matter's.
+    /// The send date of `draft`: the command line's, else its front matter's, else the
+    /// fallback.
     pub fn send_date(&self, draft: &Draft) -> Option<jiff::civil::Date> {
         let fm = draft.front_matter.send_date.as_ref();
-        self.send_date.or(fm.map(|f| f.value))
+        self.send_date
+            .or(fm.map(|f| f.value))
+            .or(self.fallback_send_date)
     }
 
     /// The date they promised to reply by: the command line's, else the front matter's.
