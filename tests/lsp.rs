@@ -16,6 +16,8 @@ struct Client {
     /// Messages read while waiting for another, in order.
     held: Vec<Value>,
     next_id: i64,
+    /// How long to wait for a message.
+    patience: Duration,
 }
 
 impl Client {
@@ -61,6 +63,7 @@ impl Client {
             rx,
             held: Vec::new(),
             next_id: 1,
+            patience: Duration::from_secs(10),
         };
         let encodings = if utf8 {
             json!(["utf-8", "utf-16"])
@@ -107,7 +110,7 @@ impl Client {
         loop {
             let m = self
                 .rx
-                .recv_timeout(Duration::from_secs(10))
+                .recv_timeout(self.patience)
                 .expect("the server answers");
             if want(&m) {
                 return m;
@@ -339,4 +342,38 @@ fn exit_without_shutdown_is_an_error_and_end_of_input_ends_the_server() {
     } = c;
     drop(stdin);
     assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn a_five_megabyte_document_is_linted_and_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut c, _) = Client::start(dir.path(), json!({}), false);
+    // An unoptimized build takes many times longer than a release one.
+    c.patience = Duration::from_secs(300);
+    let uri = url(&dir.path().join("big.txt"));
+    let mut text = String::from("Hi Jane,\n\nI didn't hear back from you.\n\n");
+    while text.len() < 5 << 20 {
+        text.push_str("The quarterly figures are attached, and the review is on Thursday.\n");
+    }
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let diags = c.diagnostics(&uri);
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["code"].as_str().unwrap_or("").starts_with("blame/")),
+        "{diags:#?}"
+    );
+    // An edit at its very end.
+    let last = text.lines().count() as u64 - 1;
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": {"line": last, "character": 0}, "end": {"line": last, "character": 3}}, "text": "A"}
+        ]}),
+    );
+    c.diagnostics(&uri);
+    assert_eq!(c.exit(), 0);
 }
