@@ -2,40 +2,24 @@
 //! drafts, drafts through the linter (in parallel), findings to a renderer, and the exit
 //! status. Output goes only through the streams handed in.
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::baseline;
 use crate::calendar::{self, days};
-use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, ExplainArgs, ListFormat, RulesArgs, WhenArgs,
-};
+use crate::cli::{CheckArgs, Cli, Command, ExplainArgs, ListFormat, RulesArgs, WhenArgs};
 use crate::config::Config;
+use crate::console::{report_error, use_color};
+pub use crate::console::{Streams, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS};
 use crate::error::Error;
 use crate::input::Format as InputFormat;
 use crate::pipeline::{self, parse_date, Linted, Session};
 use crate::render::{self, Failure, Style, Summary};
 use crate::source::LineIndex;
 
-/// Exit statuses (CONTRACT §2).
-pub const EXIT_CLEAN: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_FAILURE: u8 = 2;
-
 /// File extensions picked up when walking a directory.
 pub const DRAFT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "eml"];
-
-/// The process's standard streams, passed in so tests can capture them.
-pub struct Streams<'a> {
-    pub stdin: &'a mut dyn Read,
-    pub stdout: &'a mut dyn Write,
-    pub stderr: &'a mut dyn Write,
-    pub stdin_is_terminal: bool,
-    pub stdout_is_terminal: bool,
-    pub stderr_is_terminal: bool,
-}
 
 /// Runs one command and returns the exit status.
 pub fn run(cli: Cli, s: &mut Streams) -> u8 {
@@ -57,15 +41,6 @@ pub fn run(cli: Cli, s: &mut Streams) -> u8 {
             EXIT_FAILURE
         }
     }
-}
-
-/// Writes `e` to `out` (stderr), located errors with their source line.
-pub(crate) fn report_error(e: &Error, out: &mut dyn Write, terminal: bool) {
-    let color = terminal && std::env::var_os("NO_COLOR").is_none();
-    let _ = match e {
-        Error::Source(se) => render::render_source_error(se, color, out),
-        other => writeln!(out, "error: {other}"),
-    };
 }
 
 /// `tactful when`: the next good day to follow up.
@@ -413,15 +388,6 @@ fn note_suppressions(l: &Linted, unused: &mut Vec<String>, ignore_used: &mut [bo
     }
 }
 
-/// Whether to colour output going to a stream that is (or is not) a terminal.
-pub(crate) fn use_color(choice: ColorChoice, terminal: bool) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
-    }
-}
-
 pub use crate::pipeline::rule_docs;
 
 /// Ignore files honoured when walking, besides `.gitignore` and `.ignore`.
@@ -625,52 +591,7 @@ fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
     if let Some(sample) = &args.text {
         return write_out(s, &crate::rules::explain::on_text(&rules, rule, sample)?);
     }
-    write_out(s, &explanation(rule, args.all))
-}
-
-/// What `tactful explain RULE` prints: the rule, why, its help, and its examples (a few,
-/// or `all`). The language server shows the same on hover.
-pub fn explanation(rule: &crate::rules::Rule, all: bool) -> String {
-    let d = &rule.def;
-    let mut text = format!(
-        "{} ({}, {}, {} rule, pack {})\n{}\n\nWhy: {}\n",
-        d.id,
-        d.category.as_str(),
-        rule.severity_label(),
-        d.kind.as_str(),
-        d.pack,
-        d.message,
-        d.why
-    );
-    if let Some(h) = &d.help {
-        let h = crate::rules::suggest::Facts::default().fill(h);
-        text.push_str(&format!("Help: {h}\n"));
-    }
-    let indent = |ex: &str| {
-        ex.trim_end()
-            .lines()
-            .map(|l| format!("    {l}\n"))
-            .collect::<String>()
-    };
-    // A few examples say what a rule finds; the rest are there with --all.
-    const FEW: usize = 3;
-    let shown = |n: usize| if all { n } else { n.min(FEW) };
-    let mut hidden = 0;
-    for (title, list) in [("Bad (fires)", &d.bad), ("Good (does not fire)", &d.good)] {
-        text.push_str(&format!("\n{title}:\n"));
-        for ex in &list[..shown(list.len())] {
-            text.push_str(&indent(&ex.value));
-        }
-        hidden += list.len() - shown(list.len());
-    }
-    if hidden > 0 {
-        text.push_str(&format!(
-            "\n{hidden} more example{} with `tactful explain {} --all`\n",
-            if hidden == 1 { "" } else { "s" },
-            d.id
-        ));
-    }
-    text
+    write_out(s, &crate::rules::explain::explanation(rule, args.all))
 }
 
 fn write_out(s: &mut Streams, text: &str) -> Result<u8, Error> {

@@ -7,8 +7,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::app::{self, Streams, EXIT_FAILURE, EXIT_FINDINGS};
 use crate::cli::GuardArgs;
+use crate::console::{self, Streams, EXIT_FAILURE, EXIT_FINDINGS};
 use crate::error::Error;
 use crate::input::Format;
 use crate::pipeline::Session;
@@ -46,7 +46,7 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
     let (session, linted) = match checked {
         Ok(c) => c,
         Err(e) => {
-            app::report_error(&e, s.stderr, s.stderr_is_terminal);
+            console::report_error(&e, s.stderr, s.stderr_is_terminal);
             let why = format!("the message could not be checked: {e}");
             let _ = write_report(&args, &[], &[Failure::new(MESSAGE, e)], &[], &why);
             return Ok(refuse(s, "the message could not be checked"));
@@ -71,7 +71,7 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
     }
     if failing || !(args.lint.quiet || report.findings.is_empty()) {
         let style = Style {
-            color: app::use_color(args.lint.color, s.stderr_is_terminal),
+            color: console::use_color(args.lint.color, s.stderr_is_terminal),
             quiet: args.lint.quiet,
         };
         let _ = render::render(

@@ -19,6 +19,7 @@ pub mod baseline;
 pub mod calendar;
 pub mod cli;
 pub mod config;
+pub mod console;
 pub mod error;
 pub mod finding;
 pub mod guard;

@@ -513,7 +513,7 @@ impl Server {
         let Some(rule) = session.rules.get(&f.rule) else {
             return Value::Null;
         };
-        let text = crate::app::explanation(rule, false);
+        let text = crate::rules::explain::explanation(rule, false);
         serde_json::to_value(lsp::Hover {
             contents: lsp::HoverContents::Markup(lsp::MarkupContent {
                 kind: lsp::MarkupKind::Markdown,

@@ -136,3 +136,48 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
     }
     Ok(out)
 }
+
+/// What `tactful explain RULE` prints: the rule, why, its help, and its examples (a few,
+/// or `all`). The language server shows the same on hover.
+pub fn explanation(rule: &Rule, all: bool) -> String {
+    let d = &rule.def;
+    let mut text = format!(
+        "{} ({}, {}, {} rule, pack {})\n{}\n\nWhy: {}\n",
+        d.id,
+        d.category.as_str(),
+        rule.severity_label(),
+        d.kind.as_str(),
+        d.pack,
+        d.message,
+        d.why
+    );
+    if let Some(h) = &d.help {
+        let h = crate::rules::suggest::Facts::default().fill(h);
+        text.push_str(&format!("Help: {h}\n"));
+    }
+    let indent = |ex: &str| {
+        ex.trim_end()
+            .lines()
+            .map(|l| format!("    {l}\n"))
+            .collect::<String>()
+    };
+    // A few examples say what a rule finds; the rest are there with --all.
+    const FEW: usize = 3;
+    let shown = |n: usize| if all { n } else { n.min(FEW) };
+    let mut hidden = 0;
+    for (title, list) in [("Bad (fires)", &d.bad), ("Good (does not fire)", &d.good)] {
+        text.push_str(&format!("\n{title}:\n"));
+        for ex in &list[..shown(list.len())] {
+            text.push_str(&indent(&ex.value));
+        }
+        hidden += list.len() - shown(list.len());
+    }
+    if hidden > 0 {
+        text.push_str(&format!(
+            "\n{hidden} more example{} with `tactful explain {} --all`\n",
+            if hidden == 1 { "" } else { "s" },
+            d.id
+        ));
+    }
+    text
+}
