@@ -140,6 +140,16 @@ pub fn with_trailing_space(text: &str, r: Range<usize>) -> Range<usize> {
     r.start..r.end + blanks
 }
 
+/// `r` and a comma or semicolon after it, and the blanks after that: what removing a clause
+/// from its sentence takes with it.
+pub fn with_trailing_separator(text: &str, r: Range<usize>) -> Range<usize> {
+    let end = r.end.min(text.len());
+    let rest = &text[end..];
+    let after_mark = rest.strip_prefix([',', ';']).unwrap_or(rest);
+    let blanks = after_mark.len() - after_mark.trim_start_matches([' ', '\t']).len();
+    r.start..end + (rest.len() - after_mark.len()) + blanks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +214,7 @@ mod tests {
             &t[with_trailing_space(t, s)],
             "I never heard back from you! "
         );
+        let t = "Per my last email, I'm available Tuesday.";
+        assert_eq!(&t[with_trailing_separator(t, 0..17)], "Per my last email, ");
     }
 }

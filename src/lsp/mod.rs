@@ -56,6 +56,14 @@ pub fn run() -> u8 {
     }
 }
 
+/// What a code action request is read for.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CodeActionAt {
+    text_document: lsp::TextDocumentIdentifier,
+    range: lsp::Range,
+}
+
 /// What the client may set in `initializationOptions`.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -147,7 +155,10 @@ impl Server {
                 self.shut_down = true;
                 Ok(Value::Null)
             }
-            "textDocument/codeAction" => parse(r.params).map(|p| self.code_actions(p)),
+            // Only the document and the range are read: the context's diagnostics are the
+            // server's own, recomputed, and some clients send them incomplete.
+            "textDocument/codeAction" => parse::<CodeActionAt>(r.params)
+                .map(|p| self.code_actions(p.text_document.uri, p.range)),
             "textDocument/hover" => parse(r.params).map(|p| self.hover(p)),
             _ => Err((
                 ErrorCode::MethodNotFound,
@@ -415,13 +426,11 @@ impl Server {
             .collect()
     }
 
-    fn code_actions(&self, p: lsp::CodeActionParams) -> Value {
-        let uri = p.text_document.uri;
+    fn code_actions(&self, uri: Url, range: lsp::Range) -> Value {
         let Some(doc) = self.docs.get(&uri) else {
             return json!([]);
         };
-        let wanted =
-            doc.offset(p.range.start, self.encoding)..doc.offset(p.range.end, self.encoding);
+        let wanted = doc.offset(range.start, self.encoding)..doc.offset(range.end, self.encoding);
         let name = uri.path().to_string();
         let mail = doc.format(&name) == Format::Mail;
         let mut actions = Vec::new();
@@ -462,6 +471,16 @@ impl Server {
                     edit(sentence.clone(), CHECK_IN.into()),
                     true,
                 ));
+                // Words that are only part of their sentence ("Per my last email, I'm
+                // available") can go alone, with the comma or blanks after them.
+                let words = document::with_trailing_separator(&doc.text, f.span.clone());
+                if words.start > sentence.start || words.end < sentence.end {
+                    actions.push(action(
+                        format!("Remove \"{}\"", &doc.text[f.span.clone()]),
+                        edit(words, String::new()),
+                        false,
+                    ));
+                }
                 actions.push(action(
                     "Remove this sentence".into(),
                     edit(
