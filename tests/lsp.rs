@@ -190,6 +190,13 @@ fn a_draft_gets_diagnostics_fixes_and_explanations() {
         "{titles:?}"
     );
     assert!(titles.contains(&"Remove this sentence"), "{titles:?}");
+    // The rule's own suggestion, filled in for this draft ("the analyst role").
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Rewrite as: \"") && t.contains("analyst")),
+        "{titles:?}"
+    );
     // The words alone can go too, when they are only part of their sentence.
     assert!(
         titles.iter().any(|t| t.starts_with("Remove \"")),

@@ -466,10 +466,20 @@ impl Server {
             };
             if f.category == Category::Blame {
                 let sentence = document::sentence_around(&doc.text, f.span.clone());
+                // The rule's own suggestion first, filled in for this draft, where its help
+                // quotes one; the neutral check-in always.
+                let own = f.help.as_deref().and_then(suggestion);
+                if let Some(own) = &own {
+                    actions.push(action(
+                        format!("Rewrite as: \"{own}\""),
+                        edit(sentence.clone(), own.clone()),
+                        true,
+                    ));
+                }
                 actions.push(action(
                     format!("Replace with a neutral check-in: \"{CHECK_IN}\""),
                     edit(sentence.clone(), CHECK_IN.into()),
-                    true,
+                    own.is_none(),
                 ));
                 // Words that are only part of their sentence ("Per my last email, I'm
                 // available") can go alone, with the comma or blanks after them.
@@ -549,6 +559,25 @@ const CHECK_IN: &str =
     "I wanted to check in on where things stand, and whether there is anything else I can send.";
 /// The pleasantry a draft without one is offered.
 const PLEASANTRY: &str = "I hope your week is going well.";
+
+/// The sentence a rule's help quotes as what to write instead ("Is there anything else I
+/// can share?"), closed with a full stop if it has none; none when the help quotes no
+/// sentence of four words or more.
+fn suggestion(help: &str) -> Option<String> {
+    let open = help.find(['"', '\u{201C}'])?;
+    let quote = help[open..].chars().next()?;
+    let rest = &help[open + quote.len_utf8()..];
+    let close = rest.find(['"', '\u{201D}'])?;
+    let quoted = rest[..close].trim();
+    if quoted.split_whitespace().count() < 4 {
+        return None;
+    }
+    let mut s = quoted.to_string();
+    if !s.ends_with(['.', '?', '!']) {
+        s.push('.');
+    }
+    Some(s)
+}
 
 impl Options {
     /// The finding as the client wants it: its severity changed, or none when turned off.
@@ -676,4 +705,25 @@ fn modified(p: &Path) -> Option<SystemTime> {
 
 fn parse<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, (ErrorCode, String)> {
     serde_json::from_value(v).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggestion;
+
+    #[test]
+    fn a_rule_help_gives_its_quoted_rewrite() {
+        assert_eq!(
+            suggestion("Drop it. Then ask (\"I wanted to check in on the role; I remain keen\").")
+                .as_deref(),
+            Some("I wanted to check in on the role; I remain keen.")
+        );
+        assert_eq!(
+            suggestion("Ask instead: \u{201C}Is there anything else I can share?\u{201D}")
+                .as_deref(),
+            Some("Is there anything else I can share?")
+        );
+        assert_eq!(suggestion("Say \"thanks\" first."), None);
+        assert_eq!(suggestion("No quote here."), None);
+    }
 }
