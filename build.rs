@@ -193,13 +193,7 @@ fn train_model(pack: &Pack, rule: &Rule, learn: &Learn) -> Vec<u8> {
                 .map_or("", |f| f.0.as_str());
             panic!("{name}:{}:{}: {}", e.line, e.column, e.message)
         });
-    // The class that says where the rule applies is not a sign of what it flags.
-    let vocab = tactful_learn::Vocab::new(
-        pack.vocab
-            .iter()
-            .filter(|(k, _)| rule.context.as_ref() != Some(*k))
-            .map(|(k, v)| (k.as_str(), &v[..])),
-    );
+    let vocab = tactful_learn::Vocab::for_rule(&pack.vocab, rule.context.as_deref());
     tactful_learn::train(&examples, &vocab, &tactful_learn::TrainOptions::default())
         .bytes()
         .to_vec()

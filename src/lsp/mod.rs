@@ -43,17 +43,13 @@ pub fn run() -> u8 {
         let mut next = Some(first);
         while let Some(incoming) = next.take() {
             if server.receive(incoming) {
-                return if server.shut_down { 0 } else { 1 };
+                return server.exit_code();
             }
             next = rx.try_recv().ok();
         }
         server.publish_dirty();
     }
-    if server.shut_down {
-        0
-    } else {
-        1
-    }
+    server.exit_code()
 }
 
 /// What a code action request is read for.
@@ -109,6 +105,10 @@ impl Server {
 
     fn send(&mut self, m: Message) {
         self.out.send(m);
+    }
+
+    fn exit_code(&self) -> u8 {
+        u8::from(!self.shut_down)
     }
 
     /// Handles what the reader read; true when the server should stop.
@@ -299,7 +299,7 @@ impl Server {
             .to_file_path()
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .is_some_and(|n| n == "tactful.yaml" || n.ends_with(".yaml") || n.ends_with(".yml"));
+            .is_some_and(|n| n.ends_with(".yaml") || n.ends_with(".yml"));
         if is_config || self.config_changed() {
             self.reload();
         }
@@ -322,11 +322,9 @@ impl Server {
     fn reload(&mut self) {
         let config = self.root.as_deref().and_then(Config::discover);
         self.config_seen = config.as_ref().map(|p| (p.clone(), modified(p)));
-        let args = lint_args(config.clone());
         let cleared = self.config_error.take();
-        match Session::new(&args, false, false) {
-            Ok(mut s) => {
-                s.ctx.fallback_send_date = Some(crate::calendar::today());
+        match session(config.clone(), false) {
+            Ok(s) => {
                 self.session = Some(s);
                 if let Some((uri, _)) = cleared {
                     self.publish(uri, Vec::new(), None);
@@ -343,12 +341,7 @@ impl Server {
                 }
                 if self.session.is_none() {
                     // Without a usable config, the built-in rules alone.
-                    let mut args = lint_args(None);
-                    args.rule_args.no_config = true;
-                    if let Ok(mut s) = Session::new(&args, false, false) {
-                        s.ctx.fallback_send_date = Some(crate::calendar::today());
-                        self.session = Some(s);
-                    }
+                    self.session = session(None, true).ok();
                 }
             }
         }
@@ -397,10 +390,7 @@ impl Server {
         let (Some(doc), Some(session)) = (self.docs.get(uri), &self.session) else {
             return Vec::new();
         };
-        let name = uri
-            .to_file_path()
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|_| uri.to_string());
+        let name = name(uri);
         let format = doc.format(&name);
         match session.lint(&name, doc.text.as_bytes().to_vec(), format) {
             Ok(linted) => linted
@@ -431,8 +421,7 @@ impl Server {
             return json!([]);
         };
         let wanted = doc.offset(range.start, self.encoding)..doc.offset(range.end, self.encoding);
-        let name = uri.path().to_string();
-        let mail = doc.format(&name) == Format::Mail;
+        let mail = doc.format(&name(&uri)) == Format::Mail;
         let mut actions = Vec::new();
         for f in self.findings(&uri) {
             let touches = f.span.start <= wanted.end && wanted.start <= f.span.end;
@@ -681,7 +670,22 @@ fn config_diagnostic(e: &Error, config: Option<&Path>) -> (Option<Url>, lsp::Dia
     (uri, diag)
 }
 
-fn lint_args(config: Option<PathBuf>) -> LintArgs {
+/// A session for the workspace: its config (or, with `no_config`, none at all) and today as
+/// the send date of a draft that gives none.
+fn session(config: Option<PathBuf>, no_config: bool) -> Result<Session, Error> {
+    let mut s = Session::new(&lint_args(config, no_config), false, false)?;
+    s.ctx.fallback_send_date = Some(crate::calendar::today());
+    Ok(s)
+}
+
+/// The name a document is linted under: its path, else its URI.
+fn name(uri: &Url) -> String {
+    uri.to_file_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| uri.to_string())
+}
+
+fn lint_args(config: Option<PathBuf>, no_config: bool) -> LintArgs {
     LintArgs {
         format: crate::render::Format::Human,
         send_date: None,
@@ -691,7 +695,7 @@ fn lint_args(config: Option<PathBuf>) -> LintArgs {
             rules: Vec::new(),
             no_default_rules: false,
             config,
-            no_config: false,
+            no_config,
         },
         deny: None,
         color: ColorChoice::Never,

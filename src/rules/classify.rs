@@ -21,7 +21,8 @@ use crate::input::Draft;
 use super::{finding, precompiled, Matches, Pack, Place, Rule, RuleDef};
 
 /// A learned rule's model and the score (log-odds) from which it may report: the lowest of
-/// its thresholds (see [`Classifier::floor`]).
+/// its thresholds, `threshold-inside` (which a pack may not set above `threshold`; see
+/// [`floor`]).
 #[derive(Debug)]
 pub struct Classifier {
     pub model: Model,
@@ -60,7 +61,7 @@ pub fn compile(pack: &Pack, def: &RuleDef) -> Result<Classifier, SourceError> {
     };
     Ok(Classifier {
         model,
-        threshold: tactful_learn::threshold_logit(learn.threshold.min(learn.threshold_inside)),
+        threshold: tactful_learn::threshold_logit(learn.threshold_inside),
     })
 }
 
@@ -116,13 +117,9 @@ fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
                 def.category.as_str()
             )));
     }
-    // The class that says where the rule applies is not a sign of what it flags.
-    let context = def.context.as_ref().map(|c| c.value.as_str());
-    let vocab = Vocab::new(
-        pack.vocab
-            .iter()
-            .filter(|(k, _)| Some(k.as_str()) != context)
-            .map(|(k, v)| (k.as_str(), &v[..])),
+    let vocab = Vocab::for_rule(
+        pack.vocab.iter(),
+        def.context.as_ref().map(|c| c.value.as_str()),
     );
     Ok(tactful_learn::train(
         &examples,
@@ -244,10 +241,10 @@ fn is_english(sentence: &str) -> bool {
     words < 5 || common * 6 >= words
 }
 
-/// The parts of a sentence's tokens weighed apart from the whole, as token ranges: none when
-/// it is one part (see [`tactful_learn::tokens::part_starts`]). A part of fewer than three
-/// tokens says too little to be weighed alone.
-pub fn parts(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
+/// The parts of a sentence's tokens weighed apart from the whole, each with its span in
+/// `text`: none when it is one part (see [`tactful_learn::tokens::part_starts`]). A part
+/// of fewer than three tokens says too little to be weighed alone.
+pub fn parts<'t>(text: &str, toks: &'t [Token]) -> Vec<(&'t [Token], Range<usize>)> {
     let starts = tactful_learn::tokens::part_starts(text, toks);
     let mut bounds: Vec<usize> = (0..toks.len()).filter(|&i| starts[i]).collect();
     if bounds.len() < 2 {
@@ -256,8 +253,11 @@ pub fn parts(text: &str, toks: &[Token]) -> Vec<Range<usize>> {
     bounds.push(toks.len());
     bounds
         .windows(2)
-        .map(|w| w[0]..w[1])
-        .filter(|r| r.len() >= 3)
+        .filter(|w| w[1] - w[0] >= 3)
+        .map(|w| {
+            let part = &toks[w[0]..w[1]];
+            (part, part[0].span.start..part[part.len() - 1].span.end)
+        })
         .collect()
 }
 
@@ -281,10 +281,8 @@ pub fn scan(c: &Classifier, text: &str, sentences: &Sentences) -> Vec<Learned> {
             flag(toks, sentence.clone(), &mut out);
             continue;
         }
-        for part in parts(text, toks) {
-            let part = &toks[part];
+        for (part, span) in parts(text, toks) {
             if c.model.logit(part, &mut scratch) >= c.threshold {
-                let span = part[0].span.start..part[part.len() - 1].span.end;
                 flag(part, span, &mut out);
             }
         }

@@ -65,9 +65,7 @@ pub fn on_text(rules: &RuleSet, rule: &Rule, sample: &str) -> Result<String, Err
                     let _ = writeln!(out, "  underlined: {}", &draft.source[words.clone()]);
                 }
             } else {
-                for part in classify::parts(&draft.text, toks) {
-                    let part = &toks[part];
-                    let span = part[0].span.start..part[part.len() - 1].span.end;
+                for (part, span) in classify::parts(&draft.text, toks) {
                     let p = c.model.explain_tokens(&draft.text, part, span.clone());
                     if p.score >= from {
                         let _ = writeln!(

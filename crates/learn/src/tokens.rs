@@ -194,9 +194,20 @@ pub fn part_starts(text: &str, toks: &[Token]) -> Vec<bool> {
     starts(text, toks, false)
 }
 
+/// The hashes of the marks after which a clause starts, and of [`CLAUSE_WORDS`]: these
+/// are looked for in every sentence a learned rule weighs part by part.
+const MARK_HASHES: [u64; 2] = [hash_word("?"), hash_word("!")];
+const CLAUSE_HASHES: [u64; CLAUSE_WORDS.len()] = {
+    let mut out = [0; CLAUSE_WORDS.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = hash_word(CLAUSE_WORDS[i]);
+        i += 1;
+    }
+    out
+};
+
 fn starts(text: &str, toks: &[Token], commas: bool) -> Vec<bool> {
-    let marks: Vec<u64> = ["?", "!"].iter().map(|m| hash_word(m)).collect();
-    let words: Vec<u64> = CLAUSE_WORDS.iter().map(|w| hash_word(w)).collect();
     let cuts: &[char] = if commas {
         &[',', ';', ':', '(', ')', '\u{2014}', '\u{2013}']
     } else {
@@ -207,8 +218,8 @@ fn starts(text: &str, toks: &[Token], commas: bool) -> Vec<bool> {
         let start = i == 0 || {
             let prev = &toks[i - 1];
             let gap = text.get(prev.span.end..t.span.start).unwrap_or("");
-            marks.contains(&prev.hash)
-                || words.contains(&t.hash)
+            MARK_HASHES.contains(&prev.hash)
+                || CLAUSE_HASHES.contains(&t.hash)
                 || gap.contains(cuts)
                 || gap.contains(" - ")
         };
@@ -217,6 +228,7 @@ fn starts(text: &str, toks: &[Token], commas: bool) -> Vec<bool> {
     out
 }
 
+/// The folded form of a single word as [`tokens`] makes it: lowercase, no apostrophes.
 pub fn fold_word(word: &str) -> String {
     word.chars()
         .filter(|c| !APOSTROPHES.contains(c))
@@ -225,16 +237,19 @@ pub fn fold_word(word: &str) -> String {
 }
 
 /// FNV-1a, 64 bits: fixed on every machine and every release, unlike the standard hasher.
-pub fn hash_word(word: &str) -> u64 {
+pub const fn hash_word(word: &str) -> u64 {
     hash_bytes(FNV_START, word.as_bytes())
 }
 
 const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 
-pub(crate) fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
+pub(crate) const fn hash_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    // A `while` loop, so that hashes of fixed words can be constants.
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
     }
     h
 }

@@ -38,6 +38,20 @@ impl Vocab {
         Vocab { entries }
     }
 
+    /// The classes of a pack's `vocab` that a learned rule's model uses: all but the rule's
+    /// `context`, which says where the rule applies, not what it flags.
+    pub fn for_rule<'a>(
+        classes: impl IntoIterator<Item = (&'a String, &'a Vec<String>)>,
+        context: Option<&str>,
+    ) -> Vocab {
+        Vocab::new(
+            classes
+                .into_iter()
+                .filter(|(k, _)| Some(k.as_str()) != context)
+                .map(|(k, v)| (k.as_str(), &v[..])),
+        )
+    }
+
     pub fn class(&self, word: u64) -> Option<u64> {
         self.entries
             .binary_search_by_key(&word, |e| e.0)
