@@ -7,14 +7,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::baseline;
-use crate::calendar::{self, days};
-use crate::cli::{CheckArgs, Cli, Command, ExplainArgs, ListFormat, RulesArgs, WhenArgs};
+use crate::cli::{CheckArgs, Cli, Command, ExplainArgs, ListFormat, RulesArgs};
 use crate::config::Config;
 use crate::console::{report_error, use_color};
 pub use crate::console::{Streams, EXIT_CLEAN, EXIT_FAILURE, EXIT_FINDINGS};
 use crate::error::Error;
 use crate::input::Format as InputFormat;
-use crate::pipeline::{self, parse_date, Linted, Session};
+use crate::pipeline::{self, Linted, Session};
 use crate::render::{self, Failure, Style, Summary};
 use crate::source::LineIndex;
 
@@ -27,7 +26,9 @@ pub fn run(cli: Cli, s: &mut Streams) -> u8 {
         Command::Check(a) => check(a, s),
         Command::Rules(a) => list_rules(a, s),
         Command::Explain(a) => explain(a, s),
-        Command::When(a) => when(a, s),
+        Command::When(a) => crate::followup::when(a, s),
+        Command::Due(a) => crate::followup::due(a, s),
+        Command::Contact(a) => crate::followup::contact(a, s),
         Command::Guard(a) => crate::guard::run(a, s),
         // Run by `main` before the standard streams are locked.
         Command::Lsp(_) => Err(Error::Usage(
@@ -41,72 +42,6 @@ pub fn run(cli: Cli, s: &mut Streams) -> u8 {
             EXIT_FAILURE
         }
     }
-}
-
-/// `tactful when`: the next good day to follow up.
-fn when(args: WhenArgs, s: &mut Streams) -> Result<u8, Error> {
-    let config = pipeline::load_config(args.config.as_deref())?;
-    let cal = pipeline::calendar_for(args.holidays.as_deref(), &config)?;
-    let today = calendar::today();
-    let after = match &args.after {
-        Some(a) => parse_date("--after", a, today)?,
-        None => today,
-    };
-    let promised_by = args
-        .promised_by
-        .as_deref()
-        .map(|p| parse_date("--promised-by", p, after))
-        .transpose()?;
-    let next = days::next_good_day(&cal, after, promised_by).map_err(|e| {
-        Error::Usage(match e {
-            days::NoGoodDay::EndOfTime => format!(
-                "no good day found after {after}: the calendar ends on 9999-12-31; give an earlier --after or --promised-by"
-            ),
-            days::NoGoodDay::AllBad => format!(
-                "no good day found within a year after {after}: the `{}` calendar has a holiday, or a day next to one, on every working day; check the calendar file",
-                cal.name
-            ),
-        })
-    })?;
-    let day = next.day;
-    let mut why = format!(
-        "{}: the first Tuesday, Wednesday or Thursday after {after} that is not a holiday nor next to one",
-        days::weekday_name(day.weekday())
-    );
-    if let Some(p) = promised_by {
-        why.push_str(&format!(
-            ", and after {p}, the date they said they would reply by"
-        ));
-    }
-    let n = next.days_skipped();
-    why.push_str(&format!(
-        " ({} calendar; {n} day{} skipped)",
-        cal.name,
-        if n == 1 { "" } else { "s" }
-    ));
-    let mut out = format!("{day}\n{why}\n");
-    if args.verbose {
-        if let Some((from, to)) = next.jumped {
-            out.push_str(&format!(
-                "  skipped {from} to {to}: on or before the date they said they would reply by\n"
-            ));
-        }
-        for (d, problems) in &next.skipped {
-            let reasons: Vec<String> = problems.iter().map(|p| p.describe()).collect();
-            out.push_str(&format!(
-                "  skipped {}: {}\n",
-                days::Day(*d),
-                reasons.join("; ")
-            ));
-        }
-    }
-    s.stdout
-        .write_all(out.as_bytes())
-        .map_err(|e| Error::Input {
-            path: "<stdout>".into(),
-            message: format!("cannot write output: {e}"),
-        })?;
-    Ok(EXIT_CLEAN)
 }
 
 /// One input of `check`, named as the run reports it.

@@ -26,8 +26,14 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's full explanation with a bad and a good example
     Explain(ExplainArgs),
-    /// Print the next good day to follow up (ISO date, then why)
+    /// Print the next good day to follow up (ISO date, then why), from dates given, a
+    /// contact's entry (`--to`) or the thread a reply quotes (`--reply`)
     When(WhenArgs),
+    /// List the contacts whose promised date has passed and who have not been followed up
+    /// with since, each with the next good day and the channel to use
+    Due(DueArgs),
+    /// Add to and update the contacts file, keeping its comments and order
+    Contact(ContactArgs),
     /// Pre-send hook: lint the message on stdin; if it passes, pipe the identical bytes
     /// to CMD and exit with its status; if not, print why, send nothing and exit 1
     Guard(GuardArgs),
@@ -40,6 +46,10 @@ pub struct GuardArgs {
     /// Also write the findings to this file (for clients that throw stderr away)
     #[arg(long, value_name = "PATH")]
     pub report: Option<PathBuf>,
+    /// Once the message is handed on and sent, record today as the day you followed up
+    /// with each of its recipients that the contacts file knows
+    #[arg(long)]
+    pub record: bool,
     #[command(flatten)]
     pub lint: LintArgs,
     /// The command that sends the message, and its arguments (after `--`)
@@ -65,6 +75,134 @@ pub struct WhenArgs {
     /// List each day skipped and why
     #[arg(short, long)]
     pub verbose: bool,
+    /// Plan a follow-up to this contact (address or name): their promised date and
+    /// preferred channel from the contacts file
+    #[arg(long, value_name = "WHO")]
+    pub to: Option<String>,
+    /// Plan the follow-up to a message: what the thread it quotes promised, and its
+    /// recipients' entries in the contacts file
+    #[arg(long, value_name = "FILE")]
+    pub reply: Option<PathBuf>,
+    /// Contacts file (default: tactful-contacts.yaml upward, else
+    /// ~/.config/tactful/contacts.yaml)
+    #[arg(long, value_name = "PATH")]
+    pub contacts: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: PlanFormat,
+}
+
+/// How `when` and `due` print what they plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Human,
+    Json,
+    /// An iCalendar file (RFC 5545): one all-day event per follow-up
+    Ics,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    /// The day to count from (YYYY-MM-DD or a phrase); default today
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Holiday calendar: us, gb, ca, none, or a calendar file (default us)
+    #[arg(long, value_name = "CODE")]
+    pub holidays: Option<String>,
+    /// Config file to use instead of searching for tactful.yaml upward
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Contacts file (default: tactful-contacts.yaml upward, else
+    /// ~/.config/tactful/contacts.yaml)
+    #[arg(long, value_name = "PATH")]
+    pub contacts: Option<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: PlanFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    #[command(subcommand)]
+    pub action: ContactAction,
+    /// Contacts file (default: tactful-contacts.yaml upward, else
+    /// ~/.config/tactful/contacts.yaml)
+    #[arg(long, value_name = "PATH", global = true)]
+    pub contacts: Option<PathBuf>,
+    /// Config file to use instead of searching for tactful.yaml upward
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactAction {
+    /// Add a contact or change what is known about one
+    Set(ContactSetArgs),
+    /// Print one contact, or all of them
+    Show {
+        /// Address or name; all contacts when left out
+        who: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value = "human")]
+        format: ListFormat,
+    },
+    /// Remove a contact
+    Remove {
+        /// Address or name
+        who: String,
+    },
+    /// Record the promise a message makes (a reply that quotes it, or the message
+    /// itself) in the entry of the person who made it
+    Learn {
+        /// The message: mail (.eml) or a draft that quotes it
+        file: PathBuf,
+        /// Whose promise it is, when the message does not say (address or name)
+        #[arg(long = "as", value_name = "WHO")]
+        who: Option<String>,
+        /// Holiday calendar for counting working days: us, gb, ca, none, or a file
+        #[arg(long, value_name = "CODE")]
+        holidays: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ContactSetArgs {
+    /// Their address or name (the entry's key)
+    pub who: String,
+    /// Their name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Another address or name they write from (repeatable)
+    #[arg(long, value_name = "WHO")]
+    pub also: Vec<String>,
+    #[arg(long)]
+    pub role: Option<String>,
+    #[arg(long)]
+    pub company: Option<String>,
+    /// What kind of contact: interview, networking or application
+    #[arg(long, value_enum)]
+    pub kind: Option<crate::input::DraftKind>,
+    /// How they like to be reached
+    #[arg(long, value_enum)]
+    pub prefers: Option<crate::input::Channel>,
+    /// When they promised to get back (YYYY-MM-DD or a phrase: end of next week, in 10
+    /// working days, Friday), counted from --said-on or today
+    #[arg(long, value_name = "DATE")]
+    pub promised_by: Option<String>,
+    /// Their words about when they would get back
+    #[arg(long, value_name = "WORDS")]
+    pub said: Option<String>,
+    /// The day they said it (YYYY-MM-DD or a phrase)
+    #[arg(long, value_name = "DATE")]
+    pub said_on: Option<String>,
+    /// The day you last followed up (YYYY-MM-DD, or today)
+    #[arg(long, value_name = "DATE")]
+    pub followed_up: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+    /// Remove a key from the entry (repeatable): name, role, prefers, promised-by, …
+    #[arg(long, value_name = "KEY")]
+    pub unset: Vec<String>,
 }
 
 /// Where rules come from; shared by every command.
@@ -118,6 +256,10 @@ pub struct LintArgs {
     /// Holiday calendar: us, gb, ca, none, or a YAML calendar file
     #[arg(long, value_name = "CODE")]
     pub holidays: Option<String>,
+    /// Contacts file (default: tactful-contacts.yaml upward, else
+    /// ~/.config/tactful/contacts.yaml)
+    #[arg(long, value_name = "PATH")]
+    pub contacts: Option<PathBuf>,
     #[command(flatten)]
     pub rule_args: RuleArgs,
     /// Make warnings fail the run too (exit 1; for `guard`, block the send)

@@ -74,6 +74,10 @@ struct ConfigFile {
     exclude: Vec<Spanned<String>>,
     #[serde(default)]
     ignore: Vec<Spanned<IgnoreFile>>,
+    #[serde(default)]
+    contacts: Option<Spanned<String>>,
+    #[serde(default)]
+    timezone: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -135,6 +139,10 @@ pub struct Config {
     pub exclude: Vec<String>,
     /// Findings silenced from the config (for mail, where a comment would be sent).
     pub ignore: Vec<IgnoreEntry>,
+    /// The contacts file it names, resolved against its directory.
+    pub contacts: Option<PathBuf>,
+    /// The time zone of "today" and of send dates (an IANA name), instead of `TZ`'s.
+    pub timezone: Option<jiff::tz::TimeZone>,
 }
 
 impl Config {
@@ -184,7 +192,23 @@ impl Config {
             });
         }
         let base = path.parent().unwrap_or(Path::new("."));
+        let timezone = match &file.timezone {
+            None => None,
+            Some(z) => Some(jiff::tz::TimeZone::get(z.value.trim()).map_err(|_| {
+                SourceError::new(
+                    &display,
+                    &text,
+                    yaml::range(z),
+                    format!(
+                        "`{}` is not a time zone tactful knows: write an IANA name such as Europe/London or America/New_York",
+                        z.value.trim()
+                    ),
+                )
+            })?),
+        };
         Ok(Config {
+            contacts: file.contacts.map(|c| base.join(c.value)),
+            timezone,
             path: Some(path.to_path_buf()),
             packs: file.packs.iter().map(|p| base.join(&p.value)).collect(),
             rules: file

@@ -96,7 +96,32 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
         );
         return Ok(EXIT_FINDINGS);
     }
-    Ok(send(&args, &message, s))
+    let code = send(&args, &message, s);
+    if code == 0 && args.record {
+        let day = session.ctx.send_date.unwrap_or_else(crate::calendar::today);
+        match crate::followup::record_sent(
+            &message,
+            args.lint.contacts.as_deref(),
+            &session.config,
+            day,
+        ) {
+            Ok(keys) if !keys.is_empty() => {
+                let _ = writeln!(
+                    s.stderr,
+                    "tactful guard: recorded {day} as your follow-up with {}",
+                    keys.join(", ")
+                );
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let _ = writeln!(
+                    s.stderr,
+                    "tactful guard: the message was sent, but the follow-up was not recorded: {e}"
+                );
+            }
+        }
+    }
+    Ok(code)
 }
 
 /// Writes `--report`, when given: the findings (or failures) in the chosen format, and for

@@ -41,7 +41,13 @@ pub fn lint(draft: &Draft, rules: &RuleSet, ctx: &Context) -> Vec<Finding> {
     if let Some(origin) = &draft.origin {
         drop_repeated_alternatives(draft, origin, &mut out);
         for f in &mut out {
-            (f.note, f.words) = origin.describe(&draft.source, &f.span);
+            let (note, words) = origin.describe(&draft.source, &f.span);
+            // A rule's own note (what they wrote, where a preference comes from) stays.
+            f.note = match (f.note.take(), note) {
+                (Some(own), Some(place)) => Some(format!("{own}; {place}")),
+                (own, place) => own.or(place),
+            };
+            f.words = words;
             f.span = origin.to_raw(&f.span);
         }
     }

@@ -62,7 +62,9 @@ impl Session {
         // The guard never reads a message as a template: its placeholders are blanks.
         let mut ctx = context(args, &config, !guard && (templates || config.templates))?;
         if guard {
-            ctx.send_date.get_or_insert_with(calendar::today);
+            let zone = config.timezone.as_ref();
+            ctx.send_date
+                .get_or_insert_with(|| calendar::today_in(zone));
         }
         let deny = args.deny.or(config.deny).unwrap_or(Deny::Errors);
         for entry in &config.ignore {
@@ -197,22 +199,17 @@ pub fn rule_docs(rules: &RuleSet) -> Vec<RuleDoc> {
 pub fn context(args: &LintArgs, config: &Config, templates: bool) -> Result<Context, Error> {
     // Reading the clock and the time zone costs more than linting a draft: only a date
     // flag needs today.
+    let today = || calendar::today_in(config.timezone.as_ref());
     let send_date = args
         .send_date
         .as_deref()
-        .map(|d| parse_date("--send-date", d, calendar::today()))
+        .map(|d| parse_date("--send-date", d, today()))
         .transpose()?;
     // A reply-by phrase counts from the send date when one is given.
     let promised_by = args
         .promised_by
         .as_deref()
-        .map(|d| {
-            parse_date(
-                "--promised-by",
-                d,
-                send_date.unwrap_or_else(calendar::today),
-            )
-        })
+        .map(|d| parse_date("--promised-by", d, send_date.unwrap_or_else(today)))
         .transpose()?;
     Ok(Context {
         send_date,
@@ -220,6 +217,8 @@ pub fn context(args: &LintArgs, config: &Config, templates: bool) -> Result<Cont
         promised_by,
         calendar: calendar_for(args.holidays.as_deref(), config)?,
         templates,
+        contacts: crate::contacts::for_run(args.contacts.as_deref(), config)?
+            .map(std::sync::Arc::new),
     })
 }
 

@@ -228,3 +228,45 @@ fn quotes_attributions_and_signatures_are_stripped_from_real_replies() {
     let lines = author_lines(&dir, "greedy_on.txt");
     assert!(lines[0].starts_with("On your remote host"), "{lines:?}");
 }
+
+/// Real mail seldom promises a reply date, and none of it in these folders is a job search:
+/// a promise date found in one is almost always a false one (a news site read "today").
+/// Fewer than 1 in 200 messages may get one, and each is printed for review.
+#[test]
+fn real_mail_seldom_yields_a_promise_date() {
+    let Some(dir) = mail_dir() else { return };
+    let cal = tactful::calendar::Calendar::default();
+    let files = messages(&dir);
+    let mut dated = Vec::new();
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let shown = path.strip_prefix(&dir).unwrap().display().to_string();
+        let Ok(draft) = Draft::parse(&shown, bytes, Format::Text) else {
+            continue;
+        };
+        let reference = jiff::civil::date(2026, 12, 1);
+        let author = draft
+            .people
+            .from
+            .as_ref()
+            .and_then(|p| p.address.as_deref());
+        for p in tactful::thread::promises(
+            &draft.source,
+            draft.body_start..draft.source.len(),
+            &cal,
+            reference,
+            author,
+        ) {
+            if let Some(by) = p.by {
+                dated.push((shown.clone(), by, p.quote()));
+            }
+        }
+    }
+    eprintln!("promise dates in {} real messages: {dated:#?}", files.len());
+    assert!(
+        dated.len() * 200 < files.len(),
+        "{} of {} real messages got a promise date: {dated:#?}",
+        dated.len(),
+        files.len()
+    );
+}

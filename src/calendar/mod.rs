@@ -37,9 +37,17 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
 /// The calendar used when none is named.
 pub const DEFAULT_CALENDAR: &str = "us";
 
-/// Today's date in the local time zone.
+/// Today's date in the local time zone (`TZ`, else the system's).
 pub fn today() -> Date {
     jiff::Zoned::now().date()
+}
+
+/// Today's date in `zone`, else in the local time zone.
+pub fn today_in(zone: Option<&jiff::tz::TimeZone>) -> Date {
+    match zone {
+        Some(z) => jiff::Timestamp::now().to_zoned(z.clone()).date(),
+        None => today(),
+    }
 }
 
 /// The holidays of one year: date → name (names of holidays that share a day are joined

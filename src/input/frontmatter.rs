@@ -13,7 +13,7 @@ use crate::error::SourceError;
 use crate::yaml::{self, Spanned};
 
 /// The kind of follow-up a draft is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum DraftKind {
     Interview,
@@ -21,14 +21,45 @@ pub enum DraftKind {
     Application,
 }
 
+impl DraftKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DraftKind::Interview => "interview",
+            DraftKind::Networking => "networking",
+            DraftKind::Application => "application",
+        }
+    }
+}
+
 /// How the contact prefers to be reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Channel {
     Email,
     Phone,
     Text,
     Linkedin,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::Text => "text",
+            Channel::Linkedin => "linkedin",
+        }
+    }
+
+    /// How to follow up on it: "by email", "by phone".
+    pub fn by(self) -> &'static str {
+        match self {
+            Channel::Email => "by email",
+            Channel::Phone => "by phone",
+            Channel::Text => "by text message",
+            Channel::Linkedin => "on LinkedIn",
+        }
+    }
 }
 
 /// A front matter value with the byte range of its line in the draft.

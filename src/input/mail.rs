@@ -242,6 +242,24 @@ pub struct Unreadable {
     pub reason: String,
 }
 
+/// Someone a message is from or to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    pub name: Option<String>,
+    /// Lowercase.
+    pub address: Option<String>,
+}
+
+/// The people of a message's headers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    pub from: Option<Person>,
+    /// `To:` then `Cc:`.
+    pub to: Vec<Person>,
+    /// The `To:` line, in the lint text.
+    pub to_line: Option<Range<usize>>,
+}
+
 /// A message read for linting.
 pub struct Mail {
     /// The text the rules see (see the module doc).
@@ -252,6 +270,8 @@ pub struct Mail {
     pub subject: Option<Range<usize>>,
     /// The `Date:` header's date, in the header's own offset, with its line's range.
     pub date: Option<Field<Date>>,
+    /// Who the message is from, and who it is to (`To:` then `Cc:`), with the `To:` line.
+    pub people: People,
     pub origin: MailOrigin,
     /// Parts meant for the recipient that could not be read.
     pub unreadable: Vec<Unreadable>,
@@ -391,6 +411,7 @@ pub fn read(raw: &[u8]) -> Mail {
             body_start: 0,
             subject: None,
             date: None,
+            people: People::default(),
             origin: MailOrigin {
                 segments: vec![Segment::Same {
                     lint: 0..len,
@@ -427,6 +448,7 @@ pub fn read(raw: &[u8]) -> Mail {
     }];
 
     let mut date = None;
+    let mut people = People::default();
     let mut subject = None;
     let mut subject_text = None;
     for h in &root.headers {
@@ -442,6 +464,28 @@ pub fn read(raw: &[u8]) -> Mail {
                             span: line,
                         });
                     }
+                }
+            }
+            HeaderName::From | HeaderName::To | HeaderName::Cc => {
+                let list: Vec<Person> = h
+                    .value
+                    .as_address()
+                    .map(|a| {
+                        a.iter()
+                            .map(|p| Person {
+                                name: p.name().map(str::to_string),
+                                address: p.address().map(str::to_ascii_lowercase),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                match h.name {
+                    HeaderName::From => people.from = list.into_iter().next(),
+                    HeaderName::To => {
+                        people.to_line = Some(trim_range(&display, field_start..value.end));
+                        people.to.extend(list);
+                    }
+                    _ => people.to.extend(list),
                 }
             }
             HeaderName::Subject if subject.is_none() && subject_text.is_none() => {
@@ -540,6 +584,7 @@ pub fn read(raw: &[u8]) -> Mail {
         body_start,
         subject,
         date,
+        people,
         origin: MailOrigin {
             display,
             segments,

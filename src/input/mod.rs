@@ -18,7 +18,7 @@ use std::ops::Range;
 
 pub use fold::Folded;
 pub use frontmatter::{Channel, DraftKind, Field, FrontMatter};
-pub use mail::{looks_like_mail, BodyEncoding, MailOrigin, TextPart, Unreadable};
+pub use mail::{looks_like_mail, BodyEncoding, MailOrigin, People, Person, TextPart, Unreadable};
 
 use crate::error::{Error, SourceError};
 
@@ -73,6 +73,8 @@ pub struct Draft {
     /// The encoding a text draft was converted from (UTF-16 with a byte-order mark);
     /// positions are then in the converted text.
     pub decoded_from: Option<&'static str>,
+    /// For mail: who it is from and to.
+    pub people: People,
 }
 
 impl Draft {
@@ -154,6 +156,7 @@ impl Draft {
             origin: None,
             unreadable: Vec::new(),
             decoded_from: None,
+            people: People::default(),
         })
     }
 
@@ -205,6 +208,7 @@ impl Draft {
             origin: Some(Box::new(m.origin)),
             unreadable: m.unreadable,
             decoded_from: None,
+            people: m.people,
         }
     }
 

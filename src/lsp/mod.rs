@@ -691,6 +691,7 @@ fn lint_args(config: Option<PathBuf>, no_config: bool) -> LintArgs {
         send_date: None,
         promised_by: None,
         holidays: None,
+        contacts: None,
         rule_args: RuleArgs {
             rules: Vec::new(),
             no_default_rules: false,

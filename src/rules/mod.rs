@@ -159,6 +159,8 @@ pub struct Context {
     pub calendar: Calendar,
     /// Template mode: placeholders are expected, never findings.
     pub templates: bool,
+    /// What the job seeker knows about the people they write to.
+    pub contacts: Option<std::sync::Arc<crate::contacts::Contacts>>,
 }
 
 impl Default for Context {
@@ -170,6 +172,7 @@ impl Default for Context {
             promised_by: None,
             calendar: Calendar::default(),
             templates: false,
+            contacts: None,
         }
     }
 }
@@ -184,10 +187,18 @@ impl Context {
             .or(self.fallback_send_date)
     }
 
-    /// The date they promised to reply by: the command line's, else the front matter's.
-    pub fn promised_by(&self, draft: &Draft) -> Option<jiff::civil::Date> {
-        let fm = draft.front_matter.promised_by.as_ref();
-        self.promised_by.or(fm.map(|f| f.value))
+    /// The contacts entry of the person `draft` is written to: the front matter's
+    /// `contact`, else the first recipient (`To:`, then `Cc:`) the contacts file knows.
+    pub fn contact_for(&self, draft: &Draft) -> Option<&crate::contacts::Entry> {
+        let contacts = self.contacts.as_deref()?;
+        if let Some(c) = &draft.front_matter.contact {
+            return contacts.find(&c.value);
+        }
+        draft
+            .people
+            .to
+            .iter()
+            .find_map(|p| contacts.find_person(p.name.as_deref(), p.address.as_deref()))
     }
 }
 
@@ -685,8 +696,15 @@ pub fn check_rule(
 ) {
     let rule = &set.rules[index];
     if !rule.def.kinds.is_empty() {
-        if let Some(kind) = &draft.front_matter.kind {
-            if !rule.def.kinds.contains(&kind.value) {
+        // The draft's kind: its front matter's, else its contact's.
+        let kind = draft
+            .front_matter
+            .kind
+            .as_ref()
+            .map(|k| k.value)
+            .or_else(|| ctx.contact_for(draft).and_then(|c| c.contact.kind));
+        if let Some(kind) = kind {
+            if !rule.def.kinds.contains(&kind) {
                 return;
             }
         }
@@ -699,7 +717,7 @@ pub fn check_rule(
             order::check(rule, &set.rules[first], draft, matches, (index, first), out)
         }
         Kind::Timing => timing::check(rule, draft, matches, ctx, out),
-        Kind::Channel => channel::check(rule, draft, out),
+        Kind::Channel => channel::check(rule, draft, ctx, out),
         Kind::Placeholder => placeholder::check(rule, draft, ctx, out),
         Kind::Unreadable => unreadable::check(rule, draft, out),
         Kind::Classify => classify::check(rule, &draft.text, matches, index, out),

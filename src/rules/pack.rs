@@ -164,6 +164,7 @@ pub const TIMING_DAYS: &[&str] = &[
     "before-holiday",
     "after-holiday",
     "before-promised",
+    "promise-undated",
 ];
 
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,169 @@
+//! Calendar dates as people and mail clients write them: "Tue, Sep 15, 2026 at 10:02 AM",
+//! "15 Sep 2026 10:02:00 -0700", "Tuesday, September 15, 2026", "15/09/2026", "9/15/26",
+//! "2026-09-15", "Sept 15" (the year taken from a reference day). A date is read as
+//! written, in its writer's own time zone: "Fri, 18 Sep 2026 23:30 -0700" is that Friday.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jiff::civil::{Date, Weekday};
+use regex::{Captures, Regex};
+
+pub(crate) const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+pub(crate) const WEEKDAY: &str = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
+
+/// The month a word names (1 to 12): "sep", "Sept", "September".
+pub fn month(word: &str) -> Option<i8> {
+    const NAMES: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let head = w.get(..3)?;
+    NAMES.iter().position(|m| *m == head).map(|i| i as i8 + 1)
+}
+
+/// The weekday a word names: "tue", "Tues", "Tuesday".
+pub fn weekday(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    Some(match w.get(..3)? {
+        "mon" => Weekday::Monday,
+        "tue" => Weekday::Tuesday,
+        "wed" => Weekday::Wednesday,
+        "thu" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        "sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn year(text: &str) -> Option<i16> {
+    let y: i16 = text.parse().ok()?;
+    Some(if text.len() == 2 { 2000 + y } else { y })
+}
+
+/// `month`/`day` of `year`, or of the year that puts it nearest before `reference` (a
+/// week's grace after it) when the year is not written.
+pub fn resolve_year(y: Option<i16>, m: i8, d: i8, reference: Date) -> Option<Date> {
+    if let Some(y) = y {
+        return Date::new(y, m, d).ok();
+    }
+    let this = Date::new(reference.year(), m, d).ok();
+    match this {
+        Some(t) if t.since(reference).map_or(0, |s| s.get_days()) <= 7 => Some(t),
+        _ => Date::new(reference.year() - 1, m, d).ok(),
+    }
+}
+
+fn header_res() -> &'static [Regex; 5] {
+    static RE: OnceLock<[Regex; 5]> = OnceLock::new();
+    RE.get_or_init(|| {
+        let re = |p: String| Regex::new(&p).expect("date regex compiles");
+        [
+            re(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b".to_string()),
+            re(format!(
+                r"(?i)\b(?:({WEEKDAY})\.?,?\s+)?({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+            )),
+            re(format!(
+                r"(?i)\b(?:({WEEKDAY})\.?,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})\.?,?\s+(\d{{4}})\b"
+            )),
+            re(format!(
+                r"(?i)\b(?:({WEEKDAY})\.?,?\s+)?(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{4}}|\d{{2}})\b"
+            )),
+            re(format!(
+                r"(?i)\b(?:({WEEKDAY})\.?,?\s+)?(?:({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH}))\b"
+            )),
+        ]
+    })
+}
+
+/// The first date written in a header's words, and where it is.
+pub fn in_header(text: &str, reference: Date) -> Option<(Date, Range<usize>)> {
+    let [iso, mdy, dmy, numeric, no_year] = header_res();
+    let checked = |c: &Captures, date: Option<Date>| -> Option<Date> {
+        let date = date?;
+        match c.get(1).and_then(|w| weekday(w.as_str())) {
+            Some(w) if w != date.weekday() => None,
+            _ => Some(date),
+        }
+    };
+    if let Some(c) = iso.captures(text) {
+        let n = |i: usize| c[i].parse::<i16>().ok();
+        if let Ok(d) = Date::new(n(1)?, n(2)? as i8, n(3)? as i8) {
+            return Some((d, c.get(0)?.range()));
+        }
+    }
+    for re in [mdy, dmy] {
+        if let Some(c) = re.captures(text) {
+            let (m, d) = if std::ptr::eq(re, mdy) {
+                (month(&c[2])?, c[3].parse().ok()?)
+            } else {
+                (month(&c[3])?, c[2].parse().ok()?)
+            };
+            let date = Date::new(year(&c[4])?, m, d).ok();
+            if let Some(date) = checked(&c, date) {
+                return Some((date, c.get(0)?.range()));
+            }
+        }
+    }
+    if let Some(c) = numeric.captures(text) {
+        let a: i8 = c[2].parse().ok()?;
+        let b: i8 = c[3].parse().ok()?;
+        let y = year(&c[4])?;
+        let us = Date::new(y, a, b).ok();
+        let eu = Date::new(y, b, a).ok();
+        let weekday_given = c.get(1).is_some();
+        let pick = match (checked(&c, us), checked(&c, eu)) {
+            (Some(u), Some(e)) if u != e && !weekday_given => Some(u),
+            (Some(u), _) => Some(u),
+            (None, e) => e,
+        };
+        if let Some(d) = pick {
+            return Some((d, c.get(0)?.range()));
+        }
+    }
+    let c = no_year.captures(text)?;
+    let (m, d) = match (c.get(2), c.get(3), c.get(4), c.get(5)) {
+        (Some(m), Some(d), _, _) => (month(m.as_str())?, d.as_str().parse().ok()?),
+        (_, _, Some(d), Some(m)) => (month(m.as_str())?, d.as_str().parse().ok()?),
+        _ => return None,
+    };
+    let date = checked(&c, resolve_year(None, m, d, reference))?;
+    Some((date, c.get(0)?.range()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn h(text: &str) -> Option<Date> {
+        in_header(text, date(2026, 12, 1)).map(|d| d.0)
+    }
+
+    #[test]
+    fn header_dates_as_clients_write_them() {
+        let sep15 = Some(date(2026, 9, 15));
+        assert_eq!(h("Tue, Sep 15, 2026 at 10:02 AM Jane Doe <j@x.com>"), sep15);
+        assert_eq!(h("Sep 15, 2026, at 10:02 AM, Jane"), sep15);
+        assert_eq!(h("Tuesday, September 15, 2026 10:02 AM"), sep15);
+        assert_eq!(h("Tue, 15 Sep 2026 10:02:00 -0700"), sep15);
+        assert_eq!(h("15/09/2026 10:02, Jane Doe"), sep15);
+        assert_eq!(h("9/15/26 10:02 AM, Jane Doe"), sep15);
+        assert_eq!(h("2026-09-15 10:02"), sep15);
+        assert_eq!(h("Her email from Sept 15:"), sep15);
+        assert_eq!(h("the 15th of September 2026"), sep15);
+        // A weekday settles which way round a numeric date is written.
+        assert_eq!(h("Thu, 03/09/2026"), Some(date(2026, 9, 3)));
+        assert_eq!(h("Mon, 03/09/2026"), Some(date(2026, 3, 9)));
+        // As written, in the writer's zone.
+        assert_eq!(
+            h("Fri, 18 Sep 2026 23:30:00 -0700"),
+            Some(date(2026, 9, 18))
+        );
+        assert_eq!(h("no date here"), None);
+        // Without a year: the latest such day up to a week after the reference.
+        assert_eq!(h("Dec 5"), Some(date(2026, 12, 5)));
+        assert_eq!(h("Dec 20"), Some(date(2025, 12, 20)));
+    }
+}

@@ -1,0 +1,543 @@
+//! The earlier messages a draft quotes, and what their writers promised.
+//!
+//! A reply carries the thread it answers: `>` quotes under an attribution line ("On Tue,
+//! Sep 15, 2026 at 10:02 AM Jane Doe <jane@acme.com> wrote:"), Outlook's "From: … Sent: …"
+//! blocks, a quoted `Date:` header, or a message pasted by hand under a line that dates it
+//! ("Her email from Sept 15:"). [`messages`] splits a draft's body into those messages,
+//! each with the day it was written (as its writer wrote it, in their own time zone) and
+//! its words with the quote marks taken off; [`promise::promises`] finds what each one
+//! promised about when they would get back, resolved to a date.
+
+pub mod dates;
+pub mod promise;
+pub mod when;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+pub use promise::{promises, Promise};
+
+/// One earlier message of the thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Who wrote it, as the header names them ("Jane Doe <jane@acme.com>").
+    pub from: Option<String>,
+    /// Their address, lowercase, when the header gives one.
+    pub address: Option<String>,
+    /// The day they wrote it, in their own time zone; `None` when nothing dates it.
+    pub date: Option<Date>,
+    /// The header's words that gave the date, as written.
+    pub date_text: Option<String>,
+    /// Its lines, quote marks taken off, joined with `\n`.
+    pub text: String,
+    /// Where its first line starts in the source.
+    pub start: usize,
+}
+
+/// A line of the body: its quote depth and its words with the marks taken off.
+struct Line<'a> {
+    start: usize,
+    depth: usize,
+    text: &'a str,
+}
+
+fn lines(source: &str, body: Range<usize>) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut pos = body.start;
+    for raw in source[body.clone()].split_inclusive('\n') {
+        let start = pos;
+        pos += raw.len();
+        let mut t = raw.trim_end_matches(['\n', '\r']);
+        let mut depth = 0;
+        loop {
+            let s = t.trim_start_matches([' ', '\t']);
+            match s.strip_prefix('>') {
+                Some(rest) => {
+                    depth += 1;
+                    t = rest;
+                }
+                None => break,
+            }
+        }
+        let text = if depth > 0 {
+            t.strip_prefix(' ').unwrap_or(t)
+        } else {
+            t
+        };
+        out.push(Line { start, depth, text });
+    }
+    out
+}
+
+/// A header found at line `i`: how many lines it takes, who wrote the message it
+/// introduces and when.
+struct Header {
+    lines: usize,
+    from: Option<String>,
+    date: Option<(Date, String)>,
+}
+
+/// The messages quoted in `source[body]`, oldest last as mail clients put them. The
+/// author's own words (before the first header, at no quote depth) are not a message.
+/// `reference` dates a header written without its year (the draft's own date, else today).
+pub fn messages(source: &str, body: Range<usize>, reference: Date) -> Vec<Message> {
+    split(source, body, reference).messages
+}
+
+/// A draft's body split into the author's own words and the messages it quotes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Thread {
+    /// The author's lines, joined with `\n`.
+    pub author: String,
+    pub messages: Vec<Message>,
+}
+
+impl Thread {
+    /// The name the author signs with: the last line of their words when it is one to
+    /// three capitalised words ("Sofia", "Sam Lee"), not a sign-off.
+    pub fn signature(&self) -> Option<&str> {
+        let last = self
+            .author
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| !l.is_empty())?;
+        let words: Vec<&str> = last.split_whitespace().collect();
+        let name_like = (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+            });
+        let sign_off = [
+            "Thanks",
+            "Thank",
+            "Best",
+            "Regards",
+            "Cheers",
+            "Sincerely",
+            "Warmly",
+            "Cordially",
+        ]
+        .iter()
+        .any(|w| {
+            words
+                .first()
+                .is_some_and(|f| f.trim_end_matches([',', '!']) == *w)
+        });
+        (name_like && !sign_off).then_some(last)
+    }
+}
+
+/// Splits `source[body]` into the author's words and the messages quoted.
+pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
+    let lines = lines(source, body);
+    let mut author = String::new();
+    // The message each quote depth belongs to now, as an index into `out`.
+    let mut current: Vec<Option<usize>> = vec![None];
+    let mut out: Vec<Message> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let depth = line.depth;
+        if let Some(h) = header_at(
+            &lines,
+            i,
+            reference,
+            !author.trim().is_empty() || !out.is_empty(),
+        ) {
+            let after = i + h.lines;
+            // The depth of what the header introduces: its own, or one deeper when the
+            // next words are quoted one level further.
+            let next_depth = lines[after.min(lines.len())..]
+                .iter()
+                .find(|l| !l.text.trim().is_empty())
+                .map_or(depth, |l| l.depth);
+            let at = if next_depth > depth { depth + 1 } else { depth };
+            let address = h.from.as_deref().and_then(address_in);
+            out.push(Message {
+                from: h.from,
+                address,
+                date_text: h.date.as_ref().map(|d| d.1.clone()),
+                date: h.date.map(|d| d.0),
+                text: String::new(),
+                start: lines.get(after).map_or(line.start, |l| l.start),
+            });
+            if current.len() <= at {
+                current.resize(at + 1, None);
+            }
+            current[at] = Some(out.len() - 1);
+            current.truncate(at + 1);
+            i = after;
+            continue;
+        }
+        // "--- end ---", "---": the end of a message pasted at no depth.
+        if depth == 0 && current[0].is_some() && is_frame(line.text.trim()) {
+            current[0] = None;
+            i += 1;
+            continue;
+        }
+        // A quoted line with no header at its depth belongs to the nearest shallower
+        // message that has one, or to an undated message of its own.
+        let owner = if depth == 0 {
+            current[0]
+        } else {
+            match (1..=depth.min(current.len() - 1))
+                .rev()
+                .find_map(|d| current[d])
+            {
+                Some(m) => Some(m),
+                None => {
+                    out.push(Message {
+                        from: None,
+                        address: None,
+                        date: None,
+                        date_text: None,
+                        text: String::new(),
+                        start: line.start,
+                    });
+                    if current.len() <= depth {
+                        current.resize(depth + 1, None);
+                    }
+                    current[depth] = Some(out.len() - 1);
+                    Some(out.len() - 1)
+                }
+            }
+        };
+        match owner {
+            Some(m) => {
+                let text = &mut out[m].text;
+                text.push_str(line.text);
+                text.push('\n');
+            }
+            None => {
+                author.push_str(line.text);
+                author.push('\n');
+            }
+        }
+        i += 1;
+    }
+    out.retain(|m| !m.text.trim().is_empty());
+    Thread {
+        author,
+        messages: out,
+    }
+}
+
+fn is_frame(t: &str) -> bool {
+    let core = t.trim_matches(|c: char| c == '-' || c == '=' || c == '*' || c == '_' || c == ' ');
+    (t.starts_with("---") || t.starts_with("===") || t.starts_with("***"))
+        && (core.is_empty() || core.split_whitespace().count() <= 3)
+        && !core.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The address in "Jane Doe <jane@acme.com>" or a bare one, lowercase.
+pub fn address_in(s: &str) -> Option<String> {
+    let s = s.trim();
+    let inner = match (s.rfind('<'), s.rfind('>')) {
+        (Some(a), Some(b)) if a < b => &s[a + 1..b],
+        _ => s
+            .split(|c: char| c.is_whitespace() || c == '[' || c == ']' || c == '(' || c == ')')
+            .find(|w| w.contains('@'))?,
+    };
+    let inner = inner.trim().trim_start_matches("mailto:");
+    (inner.contains('@') && !inner.contains(' ')).then(|| inner.to_ascii_lowercase())
+}
+
+/// The name in "Jane Doe <jane@acme.com>" or "\"Doe, Jane\" <…>".
+pub fn name_in(s: &str) -> Option<String> {
+    let s = s.trim();
+    let name = match s.find('<') {
+        Some(a) => &s[..a],
+        None if s.contains('@') => return None,
+        None => s,
+    };
+    let name = name.trim().trim_matches('"').trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// A header at line `i`; `after_words`: the author has written something before it (a
+/// date alone at the top of a letter is the letter's date, not a message's).
+fn header_at(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -> Option<Header> {
+    let t = lines[i].text.trim();
+    if t.is_empty() || t.len() > 300 {
+        return None;
+    }
+    attribution(lines, i, reference)
+        .or_else(|| header_block(lines, i, reference))
+        .or_else(|| pasted(lines, i, reference, after_words))
+}
+
+/// "On <date>, <writer> wrote:", over up to three lines.
+fn attribution(lines: &[Line<'_>], i: usize, reference: Date) -> Option<Header> {
+    let first = lines[i].text.trim();
+    let lower = first.get(..3).unwrap_or("").to_ascii_lowercase();
+    if !["on ", "le ", "am ", "el ", "il ", "op "].contains(&lower.as_str()) {
+        return None;
+    }
+    let mut joined = first.to_string();
+    for k in 0..3 {
+        if k > 0 {
+            let l = lines.get(i + k)?;
+            if l.depth != lines[i].depth {
+                return None;
+            }
+            joined.push(' ');
+            joined.push_str(l.text.trim());
+        }
+        if let Some(c) = attribution_re().captures(&joined) {
+            let body = c.get(1).map_or("", |m| m.as_str());
+            let date = dates::in_header(body, reference).map(|(d, r)| (d, body[r].to_string()));
+            return Some(Header {
+                lines: k + 1,
+                from: writer_in_attribution(body),
+                date,
+            });
+        }
+    }
+    None
+}
+
+/// The writer in the words of an attribution: what follows its date and time, up to
+/// "wrote".
+fn writer_in_attribution(body: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b)")
+            .expect("time regex compiles")
+    });
+    let until = body.find('<').unwrap_or(body.len());
+    let after = re.find_iter(&body[..until]).last().map_or(0, |m| m.end());
+    let name = body[after..]
+        .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+        .trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// A block of header lines: "From:" with "Sent:" or "Date:" among the next lines, after an
+/// optional "-----Original Message-----" or "_____" line.
+fn header_block(lines: &[Line<'_>], i: usize, reference: Date) -> Option<Header> {
+    let depth = lines[i].depth;
+    let mut k = i;
+    let first = lines[k].text.trim();
+    let marker = is_separator(first);
+    if marker {
+        k += 1;
+        while lines.get(k).is_some_and(|l| l.text.trim().is_empty()) {
+            k += 1;
+        }
+    }
+    let mut from = None;
+    let mut date = None;
+    let mut seen = 0;
+    while let Some(l) = lines.get(k) {
+        if l.depth != depth {
+            break;
+        }
+        let t = l.text.trim().trim_start_matches('*');
+        let Some((name, value)) = t.split_once(':') else {
+            break;
+        };
+        let key = name.trim().trim_end_matches('*').to_ascii_lowercase();
+        let value = value.trim().trim_start_matches('*').trim();
+        match key.as_str() {
+            "from" | "de" | "von" => from = Some(value.to_string()),
+            "sent" | "date" | "envoyé" | "gesendet" | "enviado" => {
+                date = dates::in_header(value, reference).map(|(d, r)| (d, value[r].to_string()));
+            }
+            "to" | "cc" | "subject" | "reply-to" | "importance" | "bcc" | "à" | "an" | "objet"
+            | "betreff" | "para" | "asunto" | "attachments" => {}
+            _ => break,
+        }
+        seen += 1;
+        k += 1;
+    }
+    let is_block =
+        (from.is_some() && seen >= 2 && date_key_seen(lines, i, k)) || (marker && seen >= 1);
+    if !is_block {
+        return None;
+    }
+    Some(Header {
+        lines: k - i,
+        from,
+        date,
+    })
+}
+
+fn date_key_seen(lines: &[Line<'_>], from: usize, to: usize) -> bool {
+    lines[from..to].iter().any(|l| {
+        let t = l.text.trim().trim_start_matches('*').to_ascii_lowercase();
+        t.starts_with("sent:")
+            || t.starts_with("date:")
+            || t.starts_with("sent*:")
+            || t.starts_with("date*:")
+    })
+}
+
+fn is_separator(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    (t.len() >= 5 && t.chars().all(|c| c == '_'))
+        || (lower.starts_with('-')
+            && (lower.contains("original message") || lower.contains("forwarded message")))
+        || lower.starts_with("begin forwarded message")
+}
+
+/// A line by which the author introduces a message pasted below it, dating it: "Her email
+/// from Sept 15:", "--- pasted from LinkedIn, 15 Sep 2026 ---", "_LinkedIn DM, Thursday,
+/// August 21, 2025_" above a quote, "Notice date: 2026-03-09", a chat export's date line
+/// above "Zoe Carter  10:42 AM", or "> **Ines Carvalho** - Monday, November 2, 2026".
+fn pasted(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -> Option<Header> {
+    let raw = lines[i].text.trim();
+    if raw.len() > 140 {
+        return None;
+    }
+    let framed = raw.starts_with("---") || raw.starts_with("===") || raw.starts_with("***");
+    if raw.starts_with('#') {
+        // A Markdown heading names a section, not a message.
+        return None;
+    }
+    let t = raw.trim_matches(|c: char| matches!(c, '*' | '_' | ' ' | '[' | ']' | '(' | ')'));
+    let emphasised = raw != t && !framed;
+    let ends_colon = t.ends_with(':') || raw.ends_with(":*") || raw.ends_with(":_");
+    let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
+    let quote_follows = next.is_some_and(|l| l.depth > lines[i].depth);
+    let chat_follows = next.is_some_and(|l| chat_line().is_match(l.text.trim()));
+    let (date, r) = dates::in_header(t, reference)?;
+    let rest_words = {
+        let mut rest = t.to_string();
+        rest.replace_range(r.clone(), " ");
+        time_re()
+            .replace_all(&rest, " ")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    let keyed = keyed_date().is_match(t);
+    let introduces = keyed
+        || (pasted_re().is_match(t) && (ends_colon || framed || emphasised || quote_follows))
+        || (rest_words <= 4 && (emphasised || ends_colon || quote_follows || lines[i].depth > 0))
+        || (rest_words == 0 && after_words && chat_follows);
+    if !introduces || t.ends_with('.') && !ends_colon {
+        return None;
+    }
+    Some(Header {
+        lines: 1,
+        from: None,
+        date: Some((date, t[r].to_string())),
+    })
+}
+
+/// "Notice date: 2026-03-09", "Sent: …", "Email dated 3 May 2026:".
+fn keyed_date() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:notice|letter|e-?mail|message|update|reply|response|posting)\s+)?(?:date|dated|sent|received|posted)\s*:")
+            .expect("regex compiles")
+    })
+}
+
+/// A chat export's line naming who wrote next and when: "Zoe Carter  10:42 AM".
+fn chat_line() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,3}\s+(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|\[\d{1,2}:\d{2}.*\])$")
+            .expect("regex compiles")
+    })
+}
+
+fn time_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\bat\b|\b[+-]\d{4}\b|\b(?:utc|gmt|[a-z]{2,4}t)\b")
+            .expect("regex compiles")
+    })
+}
+
+fn attribution_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:on|le|am|el|il|op)\s(.+?)\s?(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$")
+            .expect("attribution regex compiles")
+    })
+}
+
+/// Words that say a pasted line introduces someone else's message.
+fn pasted_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:e-?mail|mail|message|reply|response|note|wrote|said|sent|pasted|inmail|dm|text|letter|answer|posted|update|announcement|notice|told|linkedin|whatsapp|slack|teams|sms|voicemail|chat)\b",
+        )
+        .expect("pasted regex compiles")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn msgs(src: &str) -> Vec<Message> {
+        messages(src, 0..src.len(), date(2026, 12, 1))
+    }
+
+    #[test]
+    fn gmail_quotes_nest_one_message_per_depth() {
+        let src = "Thanks Jane!\n\nOn Tue, Sep 15, 2026 at 10:02 AM Jane Doe <jane@acme.com> wrote:\n> We will get back to you by Friday.\n>\n> On Mon, Sep 14, 2026 at 9:00 AM Sam <sam@x.com> wrote:\n>> Any news?\n";
+        let m = msgs(src);
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].date, Some(date(2026, 9, 15)));
+        assert_eq!(m[0].address.as_deref(), Some("jane@acme.com"));
+        assert!(m[0].text.contains("by Friday"));
+        assert!(!m[0].text.contains("Any news"));
+        assert_eq!(m[1].date, Some(date(2026, 9, 14)));
+        assert!(m[1].text.contains("Any news"));
+    }
+
+    #[test]
+    fn outlook_blocks_and_quoted_headers() {
+        let src = "Hi,\nthanks.\n\n-----Original Message-----\nFrom: Jane Doe <jane@acme.com>\nSent: Tuesday, September 15, 2026 10:02 AM\nTo: Sam\nSubject: Update\n\nPlease allow ten working days.\n";
+        let m = msgs(src);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].date, Some(date(2026, 9, 15)));
+        assert_eq!(m[0].address.as_deref(), Some("jane@acme.com"));
+        let src = "Thanks\n\n> From: Jane <j@x.com>\n> Date: Fri, 18 Sep 2026 23:30:00 -0700\n> Subject: hi\n>\n> We'll write by Monday.\n";
+        let m = msgs(src);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].date, Some(date(2026, 9, 18)));
+        assert!(m[0].text.contains("by Monday"));
+    }
+
+    #[test]
+    fn a_pasted_message_and_an_undated_quote() {
+        let src = "Notes for my reply.\n\nHer email from Sept 15:\nWe will decide by the 30th.\n";
+        let m = msgs(src);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].date, Some(date(2026, 9, 15)));
+        let m = msgs("Sure!\n\n> We will call you tomorrow.\n");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].date, None);
+        assert!(msgs("Just my own words, by Friday.\n").is_empty());
+    }
+
+    #[test]
+    fn addresses_and_names() {
+        assert_eq!(
+            address_in("Jane Doe <Jane@Acme.com>").as_deref(),
+            Some("jane@acme.com")
+        );
+        assert_eq!(
+            address_in("jane@acme.com").as_deref(),
+            Some("jane@acme.com")
+        );
+        assert_eq!(address_in("Jane Doe"), None);
+        assert_eq!(
+            name_in("\"Doe, Jane\" <j@x.com>").as_deref(),
+            Some("Doe, Jane")
+        );
+        assert_eq!(name_in("j@x.com"), None);
+    }
+}

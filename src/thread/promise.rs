@@ -1,0 +1,513 @@
+//! What the other person promised about when they would get back: a sentence of one of
+//! their messages that speaks of hearing from them (a reply, an update, a decision,
+//! feedback, next steps) and gives a time for it. "We should have an update for you by
+//! Wednesday", "please allow up to ten working days for a response", "I'll follow up once
+//! the panel has met on the 3rd", "if you haven't heard from us by the 30th…".
+//!
+//! Not promises: requests of the reader ("please send your references by Friday", "let us
+//! know by Monday"), dates of other things (an interview on Thursday, a start date, an
+//! office closed until Monday), and vague times ("soon", "in the coming days"), which are
+//! kept as undated promises rather than guessed.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use super::when::{self, Form};
+use super::{split, Message};
+use crate::calendar::Calendar;
+
+/// A promise found in a quoted message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promise {
+    /// The sentence that makes it, as written (blanks collapsed).
+    pub words: String,
+    /// The day its message was written, when something dates it.
+    pub said_on: Option<Date>,
+    /// The last day it allows; `None` for a vague one or one whose message has no date.
+    pub by: Option<Date>,
+    /// How its time was written; `None` for a vague one.
+    pub form: Option<Form>,
+    /// Who wrote it ("Jane Doe <jane@acme.com>"), when the header says.
+    pub from: Option<String>,
+    pub address: Option<String>,
+}
+
+impl Promise {
+    /// The words of the time alone would be too little to recognise; the sentence, cut
+    /// to a readable length, is what a note quotes.
+    pub fn quote(&self) -> String {
+        const MAX: usize = 160;
+        if self.words.chars().count() <= MAX {
+            return self.words.clone();
+        }
+        let cut: String = self.words.chars().take(MAX).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+        format!("{cut}…")
+    }
+}
+
+/// Every promise in the messages `source[body]` quotes, in the order they appear. Messages
+/// written by `author` (the draft's own address) are the author's and are skipped.
+/// `reference` dates headers written without a year.
+pub fn promises(
+    source: &str,
+    body: Range<usize>,
+    cal: &Calendar,
+    reference: Date,
+    author: Option<&str>,
+) -> Vec<Promise> {
+    // Most drafts quote nothing: no quote mark, header or pasted message, no work.
+    if !may_quote(&source[body.clone()]) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let thread = split(source, body, reference);
+    // The author's own earlier messages, quoted back: by address, or by the name they
+    // sign this draft with.
+    let signed = thread
+        .signature()
+        .and_then(|n| n.split_whitespace().next())
+        .map(str::to_lowercase);
+    for m in &thread.messages {
+        if author.is_some() && m.address.as_deref() == author {
+            continue;
+        }
+        let by_name = |first: &str| {
+            m.from.as_deref().is_some_and(|f| {
+                f.to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    == Some(first)
+            })
+        };
+        if signed.as_deref().is_some_and(by_name) {
+            continue;
+        }
+        in_message(m, cal, &mut out);
+    }
+    out
+}
+
+fn may_quote(body: &str) -> bool {
+    body.contains('>') || body.contains(':') || body.contains("---") || body.contains("___")
+}
+
+/// The promises of one message.
+pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
+    let sentences = sentences(&m.text);
+    let mut previous: Vec<when::Found> = Vec::new();
+    let find = |clause: &str| -> Vec<when::Found> {
+        match m.date {
+            Some(d) => when::find(clause, d, cal),
+            None => Vec::new(),
+        }
+    };
+    for s in &sentences {
+        let norm = when::normalize(s);
+        let clauses = own_clauses(&norm);
+        let (cued, other): (Vec<&str>, Vec<&str>) = clauses.iter().partition(|c| cue().is_match(c));
+        let all: Vec<when::Found> = clauses.iter().flat_map(|c| find(c)).collect();
+        if cued.is_empty() {
+            previous = all;
+            continue;
+        }
+        let vague_words = cued.iter().any(|c| vague().is_match(c));
+        // The time of the clause that promises; else of the sentence's other clauses
+        // (not "until the 12th", someone away); else, for "…after that", the last
+        // sentence's.
+        let mut times: Vec<when::Found> = cued.iter().flat_map(|c| find(c)).collect();
+        if times.is_empty() && !vague_words {
+            times = other
+                .iter()
+                .flat_map(|c| {
+                    find(c)
+                        .into_iter()
+                        .filter(|f| !away_until(c, f.range.start))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+        }
+        if times.is_empty() && !vague_words && refers_back().is_match(&norm) {
+            times = previous.clone();
+        }
+        let latest = times.iter().max_by_key(|f| f.date);
+        let words = collapse(s);
+        let promise = |by: Option<&when::Found>, said_on| Promise {
+            words: words.clone(),
+            said_on,
+            by: by.map(|f| f.date),
+            form: by.map(|f| f.form),
+            from: m.from.clone(),
+            address: m.address.clone(),
+        };
+        match (latest, m.date) {
+            (Some(f), Some(day)) => out.push(promise(Some(f), Some(day))),
+            (None, None) if has_time_words(&norm) => out.push(promise(None, None)),
+            (None, _) if vague_words || vague().is_match(&norm) => out.push(promise(None, m.date)),
+            _ => {}
+        }
+        previous = all;
+    }
+}
+
+/// "until the 12th", "through Friday": how long someone is away, not a reply.
+fn away_until(clause: &str, at: usize) -> bool {
+    let before = clause[..at].trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    [
+        "until",
+        "till",
+        "til",
+        "through",
+        "thru",
+        "back on",
+        "returning",
+        "return on",
+        "away",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+}
+
+/// Whether an undated sentence names a time at all (checked against a fixed day, since
+/// its own is unknown).
+fn has_time_words(norm: &str) -> bool {
+    let base = Date::constant(2000, 1, 3);
+    !when::find(norm, base, &Calendar::none()).is_empty()
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The sentences of a message: paragraphs, cut after `.`, `!` or `?` (not after a
+/// month's or a title's abbreviation).
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.split("\n\n").flat_map(|p| p.split("\r\n\r\n")) {
+        let para = para.trim();
+        if para.is_empty() {
+            continue;
+        }
+        let mut start = 0;
+        let bytes = para.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if matches!(b, b'.' | b'!' | b'?') {
+                let next = bytes.get(i + 1).copied();
+                let ends = next.is_none_or(|n| n == b' ' || n == b'\n' || n == b'\r');
+                if ends && !abbreviation_before(&para[start..i]) {
+                    out.push(para[start..=i].trim().to_string());
+                    start = i + 1;
+                }
+            }
+            i += 1;
+        }
+        if start < para.len() && !para[start..].trim().is_empty() {
+            out.push(para[start..].trim().to_string());
+        }
+    }
+    out
+}
+
+fn abbreviation_before(s: &str) -> bool {
+    let last = s
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "mr"
+            | "ms"
+            | "mrs"
+            | "dr"
+            | "prof"
+            | "e.g"
+            | "i.e"
+            | "approx"
+            | "no"
+            | "st"
+            | "vs"
+            | "etc"
+            | "a.m"
+            | "p.m"
+            | "inc"
+            | "ltd"
+            | "co"
+    ) || (last.len() == 1 && last.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// The clauses of a sentence that are not requests of the reader.
+fn own_clauses(norm: &str) -> Vec<&str> {
+    static SPLIT: OnceLock<Regex> = OnceLock::new();
+    let split = SPLIT.get_or_init(|| {
+        Regex::new(r"; |, and |, but |, so |, which | and (?:we|i|you'll|you will|our|the team|someone|a member|will|get|let)\b| but (?:i|we)\b| so (?:we|i)\b")
+            .expect("regex compiles")
+    });
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in split.find_iter(norm) {
+        out.push(&norm[last..m.start()]);
+        last = m.start();
+    }
+    out.push(&norm[last..]);
+    out.into_iter()
+        .filter(|c| !is_request(c) && !reported().is_match(c))
+        .collect()
+}
+
+/// A clause that reports an earlier promise ("last week I said I'd have news by Friday"):
+/// not the one standing now.
+fn reported() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:(?:i|we) (?:said|promised|told you|mentioned|had hoped|were hoping|was hoping)|(?:i|we)'d (?:said|promised|hoped)|(?:was|were) supposed to|(?:was|were) meant to|had planned to|should have (?:been|had|heard))\b")
+            .expect("regex compiles")
+    })
+}
+
+/// A clause that asks the reader to do something by a time: "please send…", "let us know
+/// by…", "could you…", "you will need to…". "Please allow…" and "please expect…" are the
+/// writer's own timeline and stay.
+fn is_request(clause: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:please|kindly|pls|plz)\s+(?:do\s+)?(\w+)|\blet (?:us|me|them|her|him|the team) know\b|\bget back to (?:us|me)\b|\b(?:could|can|would|will) you\b|\bif you (?:could|can)\b|\byou(?:'ll| will)? (?:need|have) to\b|\byou (?:must|should) (?:not )?(?:send|submit|complete|reply|respond|return|sign|bring|prepare|confirm|book|let|provide|fill|upload|check)\b|\bwe (?:need|require|ask|would need|'d need|would like) (?:you|your|to (?:receive|have|hear from you))\b|\b(?:respond|reply|rsvp|confirm|submit|send|return|complete|sign|book|choose|select|schedule|accept|decline|upload|register)\b(?: \w+){0,4} (?:by|before|no later than|within)\b|^(?:next steps?: |action required: )?(?:complete|submit|send|return|sign|reply|respond|upload|fill|book|schedule|confirm|register|select|choose|rsvp)\b",
+        )
+        .expect("request regex compiles")
+    });
+    for c in re.captures_iter(clause) {
+        match c.get(1) {
+            Some(verb) => {
+                let v = verb.as_str();
+                if !matches!(
+                    v,
+                    "allow"
+                        | "expect"
+                        | "note"
+                        | "bear"
+                        | "be"
+                        | "wait"
+                        | "look"
+                        | "keep"
+                        | "stand"
+                        | "rest"
+                        | "understand"
+                        | "anticipate"
+                        | "give"
+                        | "know"
+                        | "feel"
+                        | "accept"
+                        | "forgive"
+                        | "excuse"
+                        | "hold"
+                        | "watch"
+                        | "check"
+                        | "don't"
+                        | "do"
+                        | "see"
+                        | "find"
+                        | "let"
+                ) {
+                    return true;
+                }
+                // "please let us know by…" is a request; "please let me get back to you" is
+                // not.
+                if v == "let" {
+                    let rest = &clause[verb.end()..];
+                    if rest.trim_start().starts_with("us know")
+                        || rest.trim_start().starts_with("me know")
+                    {
+                        return true;
+                    }
+                }
+            }
+            None => {
+                let m = c.get(0).map_or("", |m| m.as_str());
+                // "we will get back to you… please respond by" is a request; "respond"
+                // as the writer's own verb ("we will respond by") is not.
+                if m.starts_with("respond")
+                    || m.starts_with("reply")
+                    || m.starts_with("confirm")
+                    || m.starts_with("send")
+                {
+                    let at = c.get(0).map_or(0, |m| m.start());
+                    let before = clause[..at].trim_end();
+                    let own = [
+                        "we will",
+                        "we'll",
+                        "i will",
+                        "i'll",
+                        "we shall",
+                        "we aim to",
+                        "we hope to",
+                        "we expect to",
+                        "we plan to",
+                        "we intend to",
+                        "we should",
+                        "i should",
+                        "will",
+                        "to",
+                        "we'd",
+                        "i'd",
+                        "we can",
+                        "i can",
+                        "and",
+                    ]
+                    .iter()
+                    .any(|w| before.ends_with(w));
+                    if own {
+                        continue;
+                    }
+                }
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Words about the writer getting back to the reader.
+fn cue() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you|reach(?:ing)? out|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let you know|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|send (?:you )?(?:over )?(?:the|an|our|a|your) (?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|(?:we|i)(?:'ll| will| should| would| can)? confirm|confirmation|a word|(?:give|call) you|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
+        )
+        .expect("cue regex compiles")
+    })
+}
+
+fn refers_back() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:after that|by then|after which|then|afterwards|after this|once (?:that|it|this|they|we) (?:is|are|has|have)\b|at that point|following (?:that|this|the meeting))\b")
+            .expect("regex compiles")
+    })
+}
+
+/// Times that are not dates.
+fn vague() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:soon|shortly|in due course|(?:coming|next) (?:few )?(?:days|weeks)|(?:a|the next) few (?:days|weeks)|as soon as|asap|at some point|when we (?:have|know|hear)|once we (?:have|know|hear)|near future|before long|several (?:days|weeks)|in time|at a later date|in the meantime|timely|promptly|as quickly as|when (?:i|we) can|whenever|at some stage|in a (?:few|couple of) days|a few (?:days|weeks))\b")
+            .expect("vague regex compiles")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn by(src: &str) -> Vec<(Option<Date>, String)> {
+        let cal = Calendar::builtin("us").unwrap();
+        promises(src, 0..src.len(), &cal, date(2026, 12, 1), None)
+            .into_iter()
+            .map(|p| (p.by, p.words))
+            .collect()
+    }
+
+    const HEAD: &str =
+        "Thanks!\n\nOn Tue, Sep 15, 2026 at 10:02 AM Jane Doe <jane@acme.com> wrote:\n";
+
+    fn quoted(body: &str) -> String {
+        let q: String = body.lines().map(|l| format!("> {l}\n")).collect();
+        format!("{HEAD}{q}")
+    }
+
+    #[test]
+    fn promises_in_every_register() {
+        let d = |body: &str| by(&quoted(body)).into_iter().filter_map(|p| p.0).max();
+        assert_eq!(
+            d("Please allow up to ten working days for a response."),
+            Some(date(2026, 9, 29))
+        );
+        assert_eq!(
+            d("We should have an update for you by Wednesday."),
+            Some(date(2026, 9, 16))
+        );
+        assert_eq!(
+            d("A decision is expected the week of the 28th."),
+            Some(date(2026, 10, 2))
+        );
+        assert_eq!(
+            d("I'll follow up once the panel has met on the 3rd."),
+            Some(date(2026, 10, 3))
+        );
+        assert_eq!(d("we will revert by thursday"), Some(date(2026, 9, 17)));
+        assert_eq!(
+            d("If you haven't heard from us by the 30th, assume we went another way."),
+            Some(date(2026, 9, 30))
+        );
+        assert_eq!(
+            d("The panel meets on Monday.\nWe will get back to you after that."),
+            Some(date(2026, 9, 21))
+        );
+        // Several: the latest.
+        assert_eq!(
+            d("Feedback by Friday, and a final decision by October 9."),
+            Some(date(2026, 10, 9))
+        );
+    }
+
+    #[test]
+    fn requests_events_and_vague_times_are_not_dated_promises() {
+        let d = |body: &str| by(&quoted(body)).into_iter().filter_map(|p| p.0).max();
+        assert_eq!(d("Please send your references by Friday."), None);
+        assert_eq!(d("Let us know your availability by Monday."), None);
+        assert_eq!(d("Your interview is on Thursday at 2pm."), None);
+        assert_eq!(d("I'm out of the office until Monday."), None);
+        assert_eq!(d("The role starts on January 4."), None);
+        assert_eq!(d("We will be in touch soon."), None);
+        let vague = by(&quoted("We will be in touch soon."));
+        assert_eq!(vague.len(), 1, "a vague promise is kept, undated");
+        // Mixed: the request is left out, the promise kept.
+        assert_eq!(
+            d("Please send your references by Friday and we will get back to you within two weeks."),
+            Some(date(2026, 9, 29))
+        );
+    }
+
+    #[test]
+    fn the_authors_own_words_and_undated_quotes() {
+        assert!(by("I'll follow up next week if I don't hear back.\n").is_empty());
+        let undated = by("Ok!\n\n> We will call you tomorrow.\n");
+        assert_eq!(undated.len(), 1);
+        assert_eq!(undated[0].0, None);
+    }
+
+    #[test]
+    fn sentences_keep_abbreviated_dates() {
+        assert_eq!(
+            sentences("We'll decide by Oct. 5. Thanks.\nJane"),
+            vec!["We'll decide by Oct. 5.", "Thanks.", "Jane"]
+        );
+    }
+}

@@ -1,0 +1,867 @@
+//! Time expressions in running text, resolved against the day they were written: "by
+//! Friday", "next Tuesday", "October 2", "the 9th", "within 48 hours", "5-7 business days",
+//! "up to ten working days", "a fortnight", "end of the week", "early next week",
+//! "mid-October", "end of the month", "the week of the 9th", "tomorrow", "end of day".
+//!
+//! Each resolves to the last day it allows: a range to its later end, a part of a week or
+//! a month to the last day of that part. Working days skip weekends and the calendar's
+//! holidays. An expression of the past ("last Friday", "two weeks ago", a day of the month
+//! already gone) is not a date to wait for and is left out.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jiff::civil::{Date, Weekday};
+use jiff::{Span, ToSpan};
+use regex::Regex;
+
+use super::dates::{self, MONTH};
+use crate::calendar::Calendar;
+
+/// How a date was written, to report and measure by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Form {
+    Weekday,
+    NextWeekday,
+    ExplicitDate,
+    DayOfMonth,
+    Days,
+    WorkingDays,
+    Weeks,
+    Months,
+    Hours,
+    EndOfWeek,
+    NextWeek,
+    PartOfWeek,
+    EndOfMonth,
+    PartOfMonth,
+    WeekOf,
+    Tomorrow,
+    Today,
+}
+
+impl Form {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Weekday => "weekday",
+            Form::NextWeekday => "next-weekday",
+            Form::ExplicitDate => "explicit-date",
+            Form::DayOfMonth => "day-of-month",
+            Form::Days => "days",
+            Form::WorkingDays => "working-days",
+            Form::Weeks => "weeks",
+            Form::Months => "months",
+            Form::Hours => "hours",
+            Form::EndOfWeek => "end-of-week",
+            Form::NextWeek => "next-week",
+            Form::PartOfWeek => "part-of-week",
+            Form::EndOfMonth => "end-of-month",
+            Form::PartOfMonth => "part-of-month",
+            Form::WeekOf => "week-of",
+            Form::Tomorrow => "tomorrow",
+            Form::Today => "today",
+        }
+    }
+}
+
+/// A time expression found: the day it gives, how it was written, and where (in the
+/// normalised text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub date: Date,
+    pub form: Form,
+    pub range: Range<usize>,
+}
+
+/// A count of days, weeks or months found, to count again from a later anchor ("within
+/// two business days of the committee meeting on October 14").
+struct Count {
+    n: i32,
+    kind: Option<String>,
+    unit: String,
+    end: usize,
+}
+
+/// Text made ready for the patterns: lowercase, one kind of apostrophe and dash, single
+/// spaces, "ten (10)" without its figures. Byte lengths may change, so ranges are into
+/// this text.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{a0}' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.extend(c.to_lowercase());
+    }
+    // "ten (10) working days": the figures repeat the word.
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let paren = PAREN.get_or_init(|| Regex::new(r" \(\d{1,3}\)").expect("regex compiles"));
+    paren.replace_all(&out, "").into_owned()
+}
+
+const NUM: &str = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty-?eight|seventy-?two|(?:a )?couple(?: of)?)";
+const WEEKDAY_WORD: &str =
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu|thurs?|fri)";
+
+fn number(word: &str) -> Option<i32> {
+    const WORDS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let w = word.trim();
+    if w.contains("couple") {
+        return Some(2);
+    }
+    match w {
+        "a" | "an" => Some(1),
+        "thirty" => Some(30),
+        "forty-eight" | "fortyeight" => Some(48),
+        "seventy-two" | "seventytwo" => Some(72),
+        _ => w
+            .parse::<i32>()
+            .ok()
+            .or_else(|| WORDS.iter().position(|x| *x == w).map(|i| i as i32)),
+    }
+}
+
+struct Res {
+    durations: Regex,
+    or_more: Regex,
+    fortnight: Regex,
+    weekday: Regex,
+    month_day: Regex,
+    day_month: Regex,
+    numeric: Regex,
+    iso: Regex,
+    ordinal: Regex,
+    week_part: Regex,
+    week_end: Regex,
+    week_after_next: Regex,
+    midweek: Regex,
+    month_part: Regex,
+    month_end: Regex,
+    named_month: Regex,
+    tomorrow: Regex,
+    today: Regex,
+}
+
+fn res() -> &'static Res {
+    static RE: OnceLock<Res> = OnceLock::new();
+    RE.get_or_init(|| {
+        let re = |p: String| Regex::new(&p).expect("time expression regex compiles");
+        Res {
+            durations: re(format!(
+                r"\b({NUM})(?: ?(?:-|to|or) ?({NUM}))? (?:more |additional |further |full )?(?:(business|working|work|calendar|school|office) )?(hours?|hrs?|days?|weeks?|wks?|months?)\b"
+            )),
+            or_more: re(format!(
+                r"\b({NUM}) (?:(business|working|calendar) )?(days?|weeks?|months?) or ({NUM})\b"
+            )),
+            fortnight: re(format!(r"\b(?:({NUM}) )?fortnights?\b")),
+            weekday: re(format!(
+                r"\b(?:(this|next|coming|following|the following|this coming|by|on|until|till|til|before|by end of|end of|eod|cob|close of business|end of business|by close of business|by eod|by cob|latest|around|from) )?(?:(coming|following) )?({WEEKDAY_WORD})\b\.?(?:,? (next week|this week|of next week|of this week|after next|week))?"
+            )),
+            month_day: re(format!(
+                r"\b({MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?"
+            )),
+            day_month: re(format!(
+                r"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({MONTH})\b\.?(?:,? (\d{{4}}))?"
+            )),
+            numeric: re(format!(
+                r"(?:\b(by|on|before|until|till|around|for|of|than)|\b({WEEKDAY_WORD})\.?,?) (\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}|\d{{2}}))?\b"
+            )),
+            iso: re(r"\b(\d{4})-(\d{2})-(\d{2})\b".to_string()),
+            ordinal: re(
+                r"\b(by|on|before|until|till|after|around|from|of|than|friday|monday|tuesday|wednesday|thursday) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?: of (this|next) month)?"
+                    .to_string(),
+            ),
+            week_part: re(
+                r"\b(?:(end|close|middle|mid|start|beginning|early|late|later|latter part|first half|second half|first part|back half|back end|front half)(?: of| in)?(?: the)?[ -])?(this|next|the following|the coming|the next|following) week\b"
+                    .to_string(),
+            ),
+            week_end: re(
+                r"\b(?:(?:the )?(?:end|close) of (?:the |this )?(?:working |work |business )?week|week'?s end|(?:by|before) the weekend|later (?:in )?(?:the|this) week|end of week|eow|before the week is (?:out|over)|by week'?s end|(?:the )?(?:end|close) of play (?:on )?friday)\b"
+                    .to_string(),
+            ),
+            week_after_next: re(r"\bthe week after next\b".to_string()),
+            midweek: re(r"\b(?:mid-?week|the middle of (?:the|this) week)(?: (next week))?\b|\b(?:mid-?|the middle of )next week\b|\bfirst thing (?:next week|on monday)\b".to_string()),
+            month_part: re(
+                r"\b(?:(end|close|middle|mid|start|beginning|early|late|first half|second half|first week|last week|second week|third week)(?: of)?(?: the)?[ -])?(this|next|the following|the coming) month\b"
+                    .to_string(),
+            ),
+            month_end: re(
+                r"\b(?:(?:the )?(?:end|close) of (?:the |this )?month|month[ -]end|end of month|eom)\b"
+                    .to_string(),
+            ),
+            named_month: re(format!(
+                r"\b(end|close|middle|mid|start|beginning|early|late|first half|second half|first week|last week|second week|third week|in|during|by|before|until|till|throughout|within)(?: of)?(?: the)?[ -]({MONTH})\b\.?(?:,? (\d{{4}}))?(?: ?(\d{{1,2}}))?"
+            )),
+            tomorrow: re(r"\b(?:(the day after) )?(?:tomorrow|tmrw|tmr)\b".to_string()),
+            today: re(
+                r"\b(?:today|tonight|this (?:morning|afternoon|evening)|(?:the )?end of (?:the )?(?:business )?day|eod|cob|eob|close of (?:business|play)|end of business)\b"
+                    .to_string(),
+            ),
+        }
+    })
+}
+
+fn step(d: Date, days: i64) -> Option<Date> {
+    d.checked_add(Span::new().days(days)).ok()
+}
+
+fn monday_of(d: Date) -> Option<Date> {
+    step(d, -i64::from(d.weekday().to_monday_zero_offset()))
+}
+
+/// Day `wd` of the week `weeks` after the one holding `d`.
+fn in_week(d: Date, weeks: i64, wd: Weekday) -> Option<Date> {
+    step(
+        monday_of(d)?,
+        7 * weeks + i64::from(wd.to_monday_zero_offset()),
+    )
+}
+
+/// `n` working days after `d`.
+pub fn add_working_days(cal: &Calendar, d: Date, n: i32) -> Option<Date> {
+    let mut day = d;
+    let mut left = n;
+    let mut guard = 0;
+    while left > 0 {
+        day = step(day, 1)?;
+        guard += 1;
+        if guard > 3 * 366 {
+            return None;
+        }
+        if cal.is_working_day(day) {
+            left -= 1;
+        }
+    }
+    Some(day)
+}
+
+fn last_of_month(y: i16, m: i8) -> Option<Date> {
+    let first = Date::new(y, m, 1).ok()?;
+    Date::new(y, m, first.days_in_month()).ok()
+}
+
+/// The day of a month that a part of it ends on: "early" the 10th, "mid" the 15th, "late"
+/// or "end" its last day.
+fn month_part_day(part: Option<&str>, y: i16, m: i8) -> Option<Date> {
+    let last = last_of_month(y, m)?;
+    let day = match part.unwrap_or("") {
+        "start" | "beginning" | "first week" => 7,
+        "early" => 10,
+        "second week" => 14,
+        "middle" | "mid" | "first half" => 15,
+        "third week" => 21,
+        _ => return Some(last),
+    };
+    Date::new(y, m, day).ok()
+}
+
+/// Whether the words just before `at` make what follows the past ("last", "ago", "since").
+fn past_before(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    ["last", "past", "previous", "since", "was", "were"]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+}
+
+fn ago_after(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start();
+    after.starts_with("ago") || after.starts_with("earlier") || after.starts_with("before")
+}
+
+/// Every time expression in `text` (normalised by [`normalize`]), each resolved against
+/// `base`, the day the text was written. Days before `base` are left out.
+pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
+    let r = res();
+    let mut out: Vec<Found> = Vec::new();
+    let mut counts: Vec<Count> = Vec::new();
+    let mut push = |date: Option<Date>, form: Form, range: Range<usize>| {
+        if let Some(date) = date {
+            if date >= base && !past_before(text, range.start) {
+                out.push(Found { date, form, range });
+            }
+        }
+    };
+
+    for c in r.durations.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        if ago_after(text, whole.end()) || schedule_after(text, whole.end()) {
+            continue;
+        }
+        let n = c.get(2).or(c.get(1)).and_then(|m| number(m.as_str()));
+        let Some(n) = n.filter(|n| (1..=400).contains(n)) else {
+            continue;
+        };
+        let kind = c.get(3).map(|m| m.as_str());
+        let unit = &c[4];
+        let (date, form) = duration(base, cal, n, kind, unit);
+        counts.push(Count {
+            n,
+            kind: kind.map(str::to_string),
+            unit: unit.to_string(),
+            end: whole.end(),
+        });
+        push(date, form, whole.range());
+    }
+    for c in r.or_more.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let Some(n) = number(&c[4]).filter(|n| (1..=400).contains(n)) else {
+            continue;
+        };
+        let (date, form) = duration(base, cal, n, c.get(2).map(|m| m.as_str()), &c[3]);
+        push(date, form, whole.range());
+    }
+    for c in r.fortnight.captures_iter(text) {
+        let n = c.get(1).and_then(|m| number(m.as_str())).unwrap_or(1);
+        push(
+            step(base, 14 * i64::from(n)),
+            Form::Weeks,
+            c.get(0).expect("match").range(),
+        );
+    }
+    for c in r.weekday.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let qualifier = c.get(1).map(|m| m.as_str());
+        let word = &c[3];
+        // Short forms only after a word that makes them a day ("by fri", "on Weds").
+        let full = word.ends_with("day");
+        if !full && qualifier.is_none() {
+            continue;
+        }
+        if word == "sun" || word == "sat" || word == "mon" && qualifier.is_none() {
+            continue;
+        }
+        let Some(wd) = dates::weekday(word) else {
+            continue;
+        };
+        let after = c.get(5).map(|m| m.as_str());
+        let next = matches!(qualifier, Some("next" | "following" | "the following"))
+            || c.get(2).is_some_and(|m| m.as_str() == "following");
+        let (date, form) = match after {
+            Some("next week" | "of next week") => (in_week(base, 1, wd), Form::NextWeekday),
+            Some("after next") => (in_week(base, 2, wd), Form::NextWeekday),
+            Some("week") if qualifier.is_none() || qualifier == Some("on") => {
+                // "Tuesday week": a week after the coming Tuesday.
+                (
+                    base.nth_weekday(1, wd).ok().and_then(|d| step(d, 7)),
+                    Form::NextWeekday,
+                )
+            }
+            Some("this week" | "of this week") => (in_week(base, 0, wd), Form::Weekday),
+            _ if next => (in_week(base, 1, wd), Form::NextWeekday),
+            _ => (base.nth_weekday(1, wd).ok(), Form::Weekday),
+        };
+        push(date, form, whole.range());
+    }
+    for c in r.month_day.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let (Some(m), Ok(d)) = (dates::month(&c[1]), c[2].parse::<i8>()) else {
+            continue;
+        };
+        // "may 5" as a modal verb is rare with a number after it; "march 3" likewise.
+        if text[whole.end()..].starts_with(':') {
+            continue;
+        }
+        let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+        let date = ahead(y, m, d, base);
+        push_dated(&mut push, text, date, whole.range());
+    }
+    for c in r.day_month.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let (Some(m), Ok(d)) = (dates::month(&c[2]), c[1].parse::<i8>()) else {
+            continue;
+        };
+        let y = c.get(3).and_then(|y| y.as_str().parse().ok());
+        push_dated(&mut push, text, ahead(y, m, d, base), whole.range());
+    }
+    for c in r.numeric.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let (Ok(a), Ok(b)) = (c[3].parse::<i8>(), c[4].parse::<i8>()) else {
+            continue;
+        };
+        if (a, b) == (24, 7) {
+            continue;
+        }
+        let y = c.get(5).and_then(|y| {
+            let t = y.as_str();
+            t.parse::<i16>()
+                .ok()
+                .map(|v| if t.len() == 2 { 2000 + v } else { v })
+        });
+        let wd = c.get(2).and_then(|w| dates::weekday(w.as_str()));
+        let us = ahead(y, a, b, base);
+        let eu = ahead(y, b, a, base);
+        let date = match (us, eu) {
+            (Some(u), Some(e)) => match wd {
+                Some(w) if e.weekday() == w && u.weekday() != w => Some(e),
+                _ => Some(u),
+            },
+            (u, e) => u.or(e),
+        };
+        let start = c.get(3).map_or(whole.start(), |m| m.start());
+        push_dated(&mut push, text, date, start..whole.end());
+    }
+    for c in r.iso.captures_iter(text) {
+        let n = |i: usize| c[i].parse::<i16>().ok();
+        let date = match (n(1), n(2), n(3)) {
+            (Some(y), Some(m), Some(d)) => Date::new(y, m as i8, d as i8).ok(),
+            _ => None,
+        };
+        push(date, Form::ExplicitDate, c.get(0).expect("match").range());
+    }
+    for c in r.ordinal.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        // "the 3rd of October" is a month's day, found above.
+        let rest = text[whole.end()..].trim_start();
+        let rest = rest.strip_prefix("of ").unwrap_or(rest);
+        if month_word_at(rest) || noun_after_ordinal(rest) {
+            continue;
+        }
+        let Ok(d) = c[2].parse::<i8>() else {
+            continue;
+        };
+        let date = match c.get(3).map(|m| m.as_str()) {
+            Some("next") => next_month(base).and_then(|f| Date::new(f.year(), f.month(), d).ok()),
+            Some(_) => Date::new(base.year(), base.month(), d).ok(),
+            None => day_of_month_ahead(base, d),
+        };
+        let start = c.get(2).map_or(whole.start(), |m| m.start());
+        push_dated(&mut push, text, date, start..whole.end());
+    }
+    for c in r.week_part.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let part = c.get(1).map(|m| m.as_str());
+        let weeks = if c[2].contains("this") { 0 } else { 1 };
+        let wd = match part {
+            Some("start" | "beginning") => Weekday::Monday,
+            Some("early" | "first half" | "first part" | "front half") => Weekday::Tuesday,
+            Some("middle" | "mid") => Weekday::Wednesday,
+            _ => Weekday::Friday,
+        };
+        let form = match (part, weeks) {
+            (None | Some("end" | "close"), 1) => Form::NextWeek,
+            (None | Some("end" | "close"), _) => Form::EndOfWeek,
+            _ => Form::PartOfWeek,
+        };
+        let date = in_week(base, weeks, wd).map(|d| d.max(base));
+        push(date, form, whole.range());
+    }
+    for m in r.week_end.find_iter(text) {
+        let date = if base.weekday() == Weekday::Saturday || base.weekday() == Weekday::Sunday {
+            in_week(base, 1, Weekday::Friday)
+        } else {
+            in_week(base, 0, Weekday::Friday)
+        };
+        push(date, Form::EndOfWeek, m.range());
+    }
+    for m in r.week_after_next.find_iter(text) {
+        push(in_week(base, 2, Weekday::Friday), Form::NextWeek, m.range());
+    }
+    for m in r.midweek.find_iter(text) {
+        let t = m.as_str();
+        let (weeks, wd) = if t.starts_with("first thing") {
+            (1, Weekday::Monday)
+        } else if t.contains("next week") {
+            (1, Weekday::Wednesday)
+        } else if base.weekday().to_monday_zero_offset() >= 2 {
+            // Said on a Wednesday or later, "midweek" is next week's.
+            (1, Weekday::Wednesday)
+        } else {
+            (0, Weekday::Wednesday)
+        };
+        push(in_week(base, weeks, wd), Form::PartOfWeek, m.range());
+    }
+    for c in r.month_part.captures_iter(text) {
+        let part = c.get(1).map(|m| m.as_str());
+        let first = if &c[2] == "this" {
+            Date::new(base.year(), base.month(), 1).ok()
+        } else {
+            next_month(base)
+        };
+        let date = first.and_then(|f| month_part_day(part, f.year(), f.month()));
+        let form = match part {
+            None | Some("end" | "close") => Form::EndOfMonth,
+            _ => Form::PartOfMonth,
+        };
+        push(date, form, c.get(0).expect("match").range());
+    }
+    for m in r.month_end.find_iter(text) {
+        push(
+            last_of_month(base.year(), base.month()),
+            Form::EndOfMonth,
+            m.range(),
+        );
+    }
+    for c in r.named_month.captures_iter(text) {
+        if c.get(4).is_some() {
+            // "by October 2": a month's day, found above.
+            continue;
+        }
+        let Some(m) = dates::month(&c[2]) else {
+            continue;
+        };
+        if &c[2] == "may" && c.get(3).is_none() && c.get(1).is_some_and(|p| p.as_str() == "by") {
+            // "by may": too often the verb.
+            continue;
+        }
+        let y = match c.get(3).and_then(|y| y.as_str().parse::<i16>().ok()) {
+            Some(y) => y,
+            None => {
+                // The first such month that has not ended.
+                let this_end = last_of_month(base.year(), m);
+                match this_end {
+                    Some(e) if e >= base => base.year(),
+                    _ => base.year() + 1,
+                }
+            }
+        };
+        let part = &c[1];
+        let (date, form) = match part {
+            "by" | "before" | "until" | "till" => (Date::new(y, m, 1).ok(), Form::PartOfMonth),
+            "in" | "during" | "throughout" | "within" => (last_of_month(y, m), Form::PartOfMonth),
+            "end" | "close" | "late" => (last_of_month(y, m), Form::EndOfMonth),
+            p => (month_part_day(Some(p), y, m), Form::PartOfMonth),
+        };
+        push(date, form, c.get(0).expect("match").range());
+    }
+    for c in r.tomorrow.captures_iter(text) {
+        let days = if c.get(1).is_some() { 2 } else { 1 };
+        push(
+            step(base, days),
+            Form::Tomorrow,
+            c.get(0).expect("match").range(),
+        );
+    }
+    for m in r.today.find_iter(text) {
+        push(Some(base), Form::Today, m.range());
+    }
+    // "the week of the 9th", "the week commencing 5 October": that week's Friday.
+    for f in out.iter_mut() {
+        let before = text[..f.range.start].trim_end();
+        let week_of = [
+            "week of",
+            "week of the",
+            "week commencing",
+            "week beginning",
+            "week starting",
+            "w/c",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        if week_of && matches!(f.form, Form::ExplicitDate | Form::DayOfMonth) {
+            if let Some(fri) = in_week(f.date, 0, Weekday::Friday) {
+                f.date = fri;
+                f.form = Form::WeekOf;
+            }
+        }
+    }
+    // "before Friday", "before the 20th": the day before.
+    for f in out.iter_mut() {
+        let before = text[..f.range.start].trim_end();
+        let day_form = matches!(
+            f.form,
+            Form::Weekday | Form::NextWeekday | Form::ExplicitDate | Form::DayOfMonth
+        );
+        let on_or = before.ends_with("on or before") || before.ends_with("or before");
+        if day_form
+            && !on_or
+            && (before.ends_with(" before")
+                || before == "before"
+                || text[f.range.clone()].starts_with("before "))
+        {
+            if let Some(d) = step(f.date, -1).filter(|d| *d >= base) {
+                f.date = d;
+            }
+        }
+        // "the day after the committee meets on Thursday".
+        if day_form {
+            let lead = &text[..f.range.start];
+            if let Some(at) = lead.rfind("the day after") {
+                if f.range.start - at < 60 && !text[at..].starts_with("the day after tomorrow") {
+                    if let Some(d) = step(f.date, 1) {
+                        f.date = d;
+                    }
+                }
+            }
+        }
+    }
+    // "within a week of the faculty meeting on the 20th": the count from that day.
+    let mut anchored = Vec::new();
+    for c in &counts {
+        let after = text[c.end..].trim_start();
+        let linked = ["of ", "after ", "from ", "following "]
+            .iter()
+            .any(|w| after.starts_with(w));
+        if !linked {
+            continue;
+        }
+        let anchor = out
+            .iter()
+            .filter(|f| f.range.start >= c.end && f.range.start - c.end < 80)
+            .filter(|f| {
+                !matches!(
+                    f.form,
+                    Form::Days | Form::WorkingDays | Form::Weeks | Form::Months | Form::Hours
+                )
+            })
+            .min_by_key(|f| f.range.start);
+        if let Some(a) = anchor {
+            let (date, form) = duration(a.date, cal, c.n, c.kind.as_deref(), &c.unit);
+            if let Some(date) = date {
+                anchored.push(Found {
+                    date,
+                    form,
+                    range: a.range.start..a.range.end,
+                });
+            }
+        }
+    }
+    out.extend(anchored);
+    out.sort_by_key(|f| (f.range.start, f.range.end));
+    out
+}
+
+/// Pushes a date written as a day of a month: a month's day, or a day of the month alone.
+fn push_dated(
+    push: &mut impl FnMut(Option<Date>, Form, Range<usize>),
+    text: &str,
+    date: Option<Date>,
+    range: Range<usize>,
+) {
+    let words = &text[range.clone()];
+    let day_then_month = words.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && dates::month(words.split(' ').nth(1).unwrap_or("")).is_some();
+    let form = if month_word_at(words) || words.contains('/') || day_then_month {
+        Form::ExplicitDate
+    } else {
+        Form::DayOfMonth
+    };
+    push(date, form, range);
+}
+
+fn month_word_at(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .is_some_and(|w| w.len() >= 3 && dates::month(w).is_some())
+}
+
+fn noun_after_ordinal(rest: &str) -> bool {
+    let w = rest.split(' ').next().unwrap_or("");
+    matches!(
+        w,
+        "round"
+            | "floor"
+            | "stage"
+            | "step"
+            | "time"
+            | "place"
+            | "interview"
+            | "interviews"
+            | "year"
+            | "anniversary"
+            | "candidate"
+            | "person"
+            | "call"
+            | "meeting"
+            | "week"
+            | "grade"
+            | "edition"
+            | "attempt"
+            | "reminder"
+            | "email"
+            | "ed"
+    )
+}
+
+/// A written month and day, in the year given, else the first time it comes on or after
+/// `base` (a date more than half a year past is next year's; one a little past is the past).
+fn ahead(y: Option<i16>, m: i8, d: i8, base: Date) -> Option<Date> {
+    if let Some(y) = y {
+        return Date::new(y, m, d).ok();
+    }
+    let this = Date::new(base.year(), m, d).ok()?;
+    if this >= base {
+        return Some(this);
+    }
+    let past_days = base.since(this).map_or(0, |s| s.get_days());
+    if past_days > 183 {
+        Date::new(base.year() + 1, m, d).ok()
+    } else {
+        // Already gone: the past, left out by the caller.
+        Some(this)
+    }
+}
+
+fn next_month(base: Date) -> Option<Date> {
+    Date::new(base.year(), base.month(), 1)
+        .ok()?
+        .checked_add(1.month())
+        .ok()
+}
+
+/// The next day `d` of a month strictly after `base`.
+fn day_of_month_ahead(base: Date, d: i8) -> Option<Date> {
+    if d > base.day() {
+        if let Ok(date) = Date::new(base.year(), base.month(), d) {
+            return Some(date);
+        }
+    }
+    let next = next_month(base)?;
+    Date::new(next.year(), next.month(), d).ok()
+}
+
+/// "5 days a week", "two days per week": a schedule, not a wait.
+fn schedule_after(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start();
+    after.starts_with("a week")
+        || after.starts_with("per ")
+        || after.starts_with("notice")
+        || after.starts_with("of experience")
+        || after.starts_with("in the office")
+        || after.starts_with("a month")
+}
+
+fn duration(
+    base: Date,
+    cal: &Calendar,
+    n: i32,
+    kind: Option<&str>,
+    unit: &str,
+) -> (Option<Date>, Form) {
+    let unit = unit.trim_end_matches('s');
+    let working = matches!(
+        kind,
+        Some("business" | "working" | "work" | "school" | "office")
+    );
+    match unit {
+        "hour" | "hr" => {
+            let days = (n + 23) / 24;
+            if working {
+                (add_working_days(cal, base, days), Form::Hours)
+            } else {
+                (step(base, i64::from(days)), Form::Hours)
+            }
+        }
+        "day" if working => (add_working_days(cal, base, n), Form::WorkingDays),
+        "day" => (step(base, i64::from(n)), Form::Days),
+        "week" | "wk" if working => (add_working_days(cal, base, 5 * n), Form::Weeks),
+        "week" | "wk" => (step(base, 7 * i64::from(n)), Form::Weeks),
+        _ => (base.checked_add(n.months()).ok(), Form::Months),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn latest(text: &str, base: Date) -> Option<(Date, Form)> {
+        let cal = Calendar::builtin("us").unwrap();
+        find(&normalize(text), base, &cal)
+            .into_iter()
+            .max_by_key(|f| f.date)
+            .map(|f| (f.date, f.form))
+    }
+
+    #[test]
+    fn counts_of_days_and_weeks() {
+        let tue = date(2026, 9, 15);
+        let d = |t: &str| latest(t, tue).map(|x| x.0);
+        assert_eq!(
+            d("please allow up to ten working days for a response"),
+            Some(date(2026, 9, 29))
+        );
+        assert_eq!(d("within 5-7 business days"), Some(date(2026, 9, 24)));
+        assert_eq!(d("in two weeks"), Some(date(2026, 9, 29)));
+        assert_eq!(d("allow 2-3 weeks"), Some(date(2026, 10, 6)));
+        assert_eq!(d("within 48 hours"), Some(date(2026, 9, 17)));
+        assert_eq!(d("in a fortnight"), Some(date(2026, 9, 29)));
+        assert_eq!(d("a week or two"), Some(date(2026, 9, 29)));
+        assert_eq!(d("ten (10) business days"), Some(date(2026, 9, 29)));
+        assert_eq!(d("we met two weeks ago"), None);
+        assert_eq!(d("it is 3 days a week in the office"), None);
+    }
+
+    #[test]
+    fn weekdays_and_weeks() {
+        let tue = date(2026, 9, 15);
+        let d = |t: &str| latest(t, tue).map(|x| x.0);
+        assert_eq!(d("by Friday"), Some(date(2026, 9, 18)));
+        assert_eq!(d("next Tuesday"), Some(date(2026, 9, 22)));
+        assert_eq!(d("this Thursday"), Some(date(2026, 9, 17)));
+        assert_eq!(d("by close of business Thursday"), Some(date(2026, 9, 17)));
+        assert_eq!(d("by end of the week"), Some(date(2026, 9, 18)));
+        assert_eq!(d("early next week"), Some(date(2026, 9, 22)));
+        assert_eq!(d("end of next week"), Some(date(2026, 9, 25)));
+        assert_eq!(d("next week"), Some(date(2026, 9, 25)));
+        assert_eq!(d("the week after next"), Some(date(2026, 10, 2)));
+        assert_eq!(d("we spoke last Friday"), None);
+        assert_eq!(d("ping me by fri"), Some(date(2026, 9, 18)));
+        assert_eq!(d("tomorrow"), Some(date(2026, 9, 16)));
+        assert_eq!(d("by end of day"), Some(tue));
+    }
+
+    #[test]
+    fn dates_and_months() {
+        let tue = date(2026, 9, 15);
+        let d = |t: &str| latest(t, tue).map(|x| x.0);
+        assert_eq!(d("by October 2"), Some(date(2026, 10, 2)));
+        assert_eq!(d("by the 2nd of October"), Some(date(2026, 10, 2)));
+        assert_eq!(d("on 10/2"), Some(date(2026, 10, 2)));
+        assert_eq!(d("by the 30th"), Some(date(2026, 9, 30)));
+        assert_eq!(d("after the 12th"), Some(date(2026, 10, 12)));
+        assert_eq!(
+            d("once the panel has met on the 3rd"),
+            Some(date(2026, 10, 3))
+        );
+        assert_eq!(d("by mid-October"), Some(date(2026, 10, 15)));
+        assert_eq!(d("by the end of the month"), Some(date(2026, 9, 30)));
+        assert_eq!(d("end of next month"), Some(date(2026, 10, 31)));
+        assert_eq!(d("the week of the 28th"), Some(date(2026, 10, 2)));
+        assert_eq!(d("the week of October 5"), Some(date(2026, 10, 9)));
+        assert_eq!(d("the 2nd round of interviews"), None);
+        assert_eq!(d("we met on Sep 2"), None);
+        assert_eq!(
+            latest("by January 5", date(2026, 12, 10)).map(|x| x.0),
+            Some(date(2027, 1, 5))
+        );
+    }
+
+    #[test]
+    fn normalizes() {
+        assert_eq!(normalize("Ten (10)\n  Working–Days"), "ten working-days");
+    }
+}
