@@ -1,7 +1,7 @@
 //! Promises in quoted threads (`fixtures/promises`): labelled reply drafts written apart
 //! from the code, each with the date its quoted message promised a reply by, `none`, or
-//! `undated`. `dev` is the set the patterns were written against; `test` is held out and
-//! never tuned on. Each set must keep the recall and precision it was measured at, and
+//! `undated`. `dev` and `dev2` are the sets the patterns were written against (`dev2` after
+//! its first-sight run); `test` is held out and never tuned on. Each set must keep the recall and precision it was measured at, and
 //! must not invent dates for messages that promise none. Printed per date form.
 
 #![allow(clippy::print_stderr)]
@@ -97,8 +97,14 @@ fn score(set: &str) -> Score {
 }
 
 #[test]
-fn the_dev_set_is_dated_as_labelled() {
-    let s = score("dev");
+fn the_dev_sets_are_dated_as_labelled() {
+    for set in ["dev", "dev2"] {
+        check_dev(set);
+    }
+}
+
+fn check_dev(set: &str) {
+    let s = score(set);
     assert!(s.dated > 80 && s.undatable > 50);
     assert!(s.right * 100 >= s.dated * 95, "recall below 0.95");
     assert!(
@@ -112,7 +118,7 @@ fn the_dev_set_is_dated_as_labelled() {
 fn the_held_out_set_keeps_its_measured_level() {
     let s = score("test");
     assert!(s.dated > 80 && s.undatable > 50);
-    assert!(s.right * 100 >= s.dated * 76, "recall below 0.76");
+    assert!(s.right * 100 >= s.dated * 79, "recall below 0.79");
     assert!(
         s.right * 100 >= (s.right + s.wrong) * 90,
         "precision below 0.90"

@@ -77,6 +77,15 @@ fn header_res() -> &'static [Regex; 5] {
     })
 }
 
+/// "27. Februar 2025", as German clients write a header's date.
+fn german() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(\d{1,2})\.\s*(januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+(\d{4})\b")
+            .expect("date regex compiles")
+    })
+}
+
 /// The first date written in a header's words, and where it is.
 pub fn in_header(text: &str, reference: Date) -> Option<(Date, Range<usize>)> {
     let [iso, mdy, dmy, numeric, no_year] = header_res();
@@ -112,14 +121,37 @@ pub fn in_header(text: &str, reference: Date) -> Option<(Date, Range<usize>)> {
         let y = year(&c[4])?;
         let us = Date::new(y, a, b).ok();
         let eu = Date::new(y, b, a).ok();
-        let weekday_given = c.get(1).is_some();
-        let pick = match (checked(&c, us), checked(&c, eu)) {
-            (Some(u), Some(e)) if u != e && !weekday_given => Some(u),
-            (Some(u), _) => Some(u),
-            (None, e) => e,
+        // Dots are written day first ("09.02.27"); slashes month first unless only the
+        // other way is a date or matches the weekday given.
+        let dotted = c.get(0).is_some_and(|m| m.as_str().contains('.'));
+        let (first, second) = if dotted { (eu, us) } else { (us, eu) };
+        let pick = match (checked(&c, first), checked(&c, second)) {
+            (Some(f), _) => Some(f),
+            (None, s) => s,
         };
         if let Some(d) = pick {
             return Some((d, c.get(0)?.range()));
+        }
+    }
+    if let Some(c) = german().captures(text) {
+        let m = match c[2].to_lowercase().as_str() {
+            "januar" | "jänner" => 1,
+            "februar" => 2,
+            "märz" | "maerz" => 3,
+            "april" => 4,
+            "mai" => 5,
+            "juni" => 6,
+            "juli" => 7,
+            "august" => 8,
+            "september" => 9,
+            "oktober" => 10,
+            "november" => 11,
+            _ => 12,
+        };
+        if let (Ok(d), Some(y)) = (c[1].parse::<i8>(), year(&c[3])) {
+            if let Ok(date) = Date::new(y, m, d) {
+                return Some((date, c.get(0)?.range()));
+            }
         }
     }
     let c = no_year.captures(text)?;

@@ -288,12 +288,19 @@ fn attribution(lines: &[Line<'_>], i: usize, reference: Date) -> Option<Header> 
             joined.push(' ');
             joined.push_str(l.text.trim());
         }
-        if let Some(c) = attribution_re().captures(&joined) {
+        let caps = attribution_re()
+            .captures(&joined)
+            .or_else(|| attribution_name_last().captures(&joined));
+        if let Some(c) = caps {
             let body = c.get(1).map_or("", |m| m.as_str());
             let date = dates::in_header(body, reference).map(|(d, r)| (d, body[r].to_string()));
+            let from = match c.get(2) {
+                Some(name) => Some(name.as_str().trim().to_string()),
+                None => writer_in_attribution(body),
+            };
             return Some(Header {
                 lines: k + 1,
-                from: writer_in_attribution(body),
+                from,
                 date,
             });
         }
@@ -370,10 +377,11 @@ fn header_block(lines: &[Line<'_>], i: usize, reference: Date) -> Option<Header>
 fn date_key_seen(lines: &[Line<'_>], from: usize, to: usize) -> bool {
     lines[from..to].iter().any(|l| {
         let t = l.text.trim().trim_start_matches('*').to_ascii_lowercase();
-        t.starts_with("sent:")
-            || t.starts_with("date:")
-            || t.starts_with("sent*:")
-            || t.starts_with("date*:")
+        [
+            "sent", "date", "gesendet", "datum", "envoyé", "enviado", "data",
+        ]
+        .iter()
+        .any(|k| t.starts_with(&format!("{k}:")) || t.starts_with(&format!("{k}*:")))
     })
 }
 
@@ -460,6 +468,15 @@ fn attribution_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"(?i)^(?:on|le|am|el|il|op)\s(.+?)\s?(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$")
+            .expect("attribution regex compiles")
+    })
+}
+
+/// "Am 09.02.27 um 10:15 schrieb Anna Becker:": the writer after the verb.
+fn attribution_name_last() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:am|le|el|il|op|on)\s(.+?)\s(?:schrieb|a écrit|escribió|ha scritto|schreef|wrote)\s(.+):$")
             .expect("attribution regex compiles")
     })
 }

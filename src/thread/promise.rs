@@ -108,7 +108,9 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
     for s in &sentences {
         let norm = when::normalize(s);
         let clauses = own_clauses(&norm);
-        let (cued, other): (Vec<&str>, Vec<&str>) = clauses.iter().partition(|c| cue().is_match(c));
+        let (cued, other): (Vec<&str>, Vec<&str>) = clauses
+            .iter()
+            .partition(|c| cue().is_match(&notice().replace_all(c, " ")));
         let all: Vec<when::Found> = clauses.iter().flat_map(|c| find(c)).collect();
         if cued.is_empty() {
             previous = all;
@@ -122,6 +124,7 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         if times.is_empty() && !vague_words {
             times = other
                 .iter()
+                .filter(|c| !event().is_match(c))
                 .flat_map(|c| {
                     find(c)
                         .into_iter()
@@ -151,6 +154,25 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         }
         previous = all;
     }
+}
+
+/// "Just to let you know", "I wanted to let you know that": telling, not a promise.
+fn notice() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:just (?:wanted |want )?|(?:wanted|want|a note|a quick note|writing) )to let you know(?: that)?\b")
+            .expect("regex compiles")
+    })
+}
+
+/// A clause about something else that happens on a day: interviews, a start, a closure, a
+/// conference, time away.
+fn event() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:interviews? (?:will|are|is)|take place|starts?\b|start date|closed|closure|conference|vacation|holiday|on leave|out of (?:the )?office|ooo|onboarding|orientation|deadline|applications? close)")
+            .expect("regex compiles")
+    })
 }
 
 /// "until the 12th", "through Friday": how long someone is away, not a reply.
@@ -298,7 +320,7 @@ fn is_request(clause: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:please|kindly|pls|plz)\s+(?:do\s+)?(\w+)|\blet (?:us|me|them|her|him|the team) know\b|\bget back to (?:us|me)\b|\b(?:could|can|would|will) you\b|\bif you (?:could|can)\b|\byou(?:'ll| will)? (?:need|have) to\b|\byou (?:must|should) (?:not )?(?:send|submit|complete|reply|respond|return|sign|bring|prepare|confirm|book|let|provide|fill|upload|check)\b|\bwe (?:need|require|ask|would need|'d need|would like) (?:you|your|to (?:receive|have|hear from you))\b|\b(?:respond|reply|rsvp|confirm|submit|send|return|complete|sign|book|choose|select|schedule|accept|decline|upload|register)\b(?: \w+){0,4} (?:by|before|no later than|within)\b|^(?:next steps?: |action required: )?(?:complete|submit|send|return|sign|reply|respond|upload|fill|book|schedule|confirm|register|select|choose|rsvp)\b",
+            r"\b(?:please|kindly|pls|plz)\s+(?:do\s+)?(\w+)|\blet (?:us|me|them|her|him|the team) know\b|\bget back to (?:us|me)\b|\b(?:could|can|would|will) you\b|\bif you (?:could|can)\b|\byou(?:'ll| will)? (?:need|have) to\b|\byou (?:must|should) (?:not )?(?:send|submit|complete|reply|respond|return|sign|bring|prepare|confirm|book|let|provide|fill|upload|check)\b|\bwe (?:need|require|ask|would need|'d need|would like) (?:you|your|to (?:receive|have|hear from you))\b|(?:^|\byou(?:'ll| will| must| should| need to| have to)? (?:\w+ ){0,2}|\bplease (?:\w+ ){0,2}|\bkindly (?:\w+ ){0,2})(?:respond|reply|rsvp|confirm|submit|send|return|complete|sign|book|choose|select|schedule|accept|decline|upload|register)\b(?: \w+){0,4} (?:by|before|no later than|within)\b|\b(?:reach(?:ing)? out|talk(?:ing)?|speak(?:ing)?|check(?:ing)?|get(?:ting)? back) (?:to|with) (?:them|him|her|your references|the (?:team|hiring|panel|client|manager|references|founders|board)|my|our)\b(?: \w+){0,3} (?:by|before|on|within)\b|\bfor you to\b|\b(?:feel free to|you (?:can|may|are welcome to)|don't hesitate to|do) (?:\w+ )?(?:follow up|reach out|check in|get in touch|contact|email|ping|chase|nudge)\b|\byou (?:\w+ ){0,2}(?:send|submit|provide|complete|return|sign|upload|fill)\b|^(?:next steps?: |action required: )?(?:complete|submit|send|return|sign|reply|respond|upload|fill|book|schedule|confirm|register|select|choose|rsvp)\b",
         )
         .expect("request regex compiles")
     });
@@ -398,7 +420,7 @@ fn cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you|reach(?:ing)? out|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let you know|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|send (?:you )?(?:over )?(?:the|an|our|a|your) (?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|(?:we|i)(?:'ll| will| should| would| can)? confirm|confirmation|a word|(?:give|call) you|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
+            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let you know|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|send (?:you )?(?:over )?(?:the|an|our|a|your) (?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|confirmation|a word|(?:give|call) you|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
         )
         .expect("cue regex compiles")
     })
@@ -416,7 +438,7 @@ fn refers_back() -> &'static Regex {
 fn vague() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(?:soon|shortly|in due course|(?:coming|next) (?:few )?(?:days|weeks)|(?:a|the next) few (?:days|weeks)|as soon as|asap|at some point|when we (?:have|know|hear)|once we (?:have|know|hear)|near future|before long|several (?:days|weeks)|in time|at a later date|in the meantime|timely|promptly|as quickly as|when (?:i|we) can|whenever|at some stage|in a (?:few|couple of) days|a few (?:days|weeks))\b")
+        Regex::new(r"\b(?:soon|shortly|in due course|(?:coming|next) (?:few )?(?:days|weeks)|(?:a|the next) few (?:days|weeks)|as soon as|asap|at some point|when we (?:have|know|hear)|once we (?:have|know|hear)|near future|before long|several (?:days|weeks)|in time|at a later date|in the meantime|timely|promptly|as quickly as|when (?:i|we) can|whenever|at some stage|in a (?:few|couple of) days|a few (?:days|weeks)|nearer the (?:time|date)|closer to the (?:time|date)|can'?t promise|cannot promise|can'?t say when|not sure when|don'?t know (?:yet )?when|no (?:firm |set |fixed )?(?:timeline|date)|can'?t give (?:you )?a date|may be slow|might be slow|slower than usual)\b")
             .expect("vague regex compiles")
     })
 }

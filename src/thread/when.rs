@@ -164,6 +164,8 @@ struct Res {
     day_month: Regex,
     numeric: Regex,
     iso: Regex,
+    dotted: Regex,
+    new_year: Regex,
     ordinal: Regex,
     week_part: Regex,
     week_end: Regex,
@@ -201,6 +203,9 @@ fn res() -> &'static Res {
                 r"(?:\b(by|on|before|until|till|around|for|of|than)|\b({WEEKDAY_WORD})\.?,?) (\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}|\d{{2}}))?\b"
             )),
             iso: re(r"\b(\d{4})-(\d{2})-(\d{2})\b".to_string()),
+            // "10.03." or "10.03.2026": day first.
+            dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?:\s|$|[,;)])".to_string()),
+            new_year: re(r"\b(?:(early|mid|late|start of|beginning of|the start of|the beginning of) )?(?:in |after )?the new year\b|\bearly (?:in )?(?:the )?new year\b".to_string()),
             ordinal: re(
                 r"\b(by|on|before|until|till|after|around|from|of|than|friday|monday|tuesday|wednesday|thursday) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?: of (this|next) month)?"
                     .to_string(),
@@ -282,7 +287,9 @@ fn month_part_day(part: Option<&str>, y: i16, m: i8) -> Option<Date> {
         "start" | "beginning" | "first week" => 7,
         "early" => 10,
         "second week" => 14,
-        "middle" | "mid" | "first half" => 15,
+        "first half" => 15,
+        // The last day still "mid": a month's middle third.
+        "middle" | "mid" => 20,
         "third week" => 21,
         _ => return Some(last),
     };
@@ -318,7 +325,10 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
 
     for c in r.durations.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        if ago_after(text, whole.end()) || schedule_after(text, whole.end()) {
+        if ago_after(text, whole.end())
+            || schedule_after(text, whole.end())
+            || !forward_before(text, whole.start())
+        {
             continue;
         }
         let n = c.get(2).or(c.get(1)).and_then(|m| number(m.as_str()));
@@ -358,7 +368,11 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
         let word = &c[3];
         // Short forms only after a word that makes them a day ("by fri", "on Weds").
         let full = word.ends_with("day");
-        if !full && qualifier.is_none() {
+        let safe_short = matches!(
+            word,
+            "thu" | "thur" | "thurs" | "tue" | "tues" | "weds" | "fri"
+        );
+        if !full && qualifier.is_none() && !safe_short {
             continue;
         }
         if word == "sun" || word == "sat" || word == "mon" && qualifier.is_none() {
@@ -367,13 +381,20 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
         let Some(wd) = dates::weekday(word) else {
             continue;
         };
-        let after = c.get(5).map(|m| m.as_str());
+        let after = c.get(4).map(|m| m.as_str());
         let next = matches!(qualifier, Some("next" | "following" | "the following"))
             || c.get(2).is_some_and(|m| m.as_str() == "following");
         let (date, form) = match after {
             Some("next week" | "of next week") => (in_week(base, 1, wd), Form::NextWeekday),
             Some("after next") => (in_week(base, 2, wd), Form::NextWeekday),
-            Some("week") if qualifier.is_none() || qualifier == Some("on") => {
+            Some("week")
+                if !matches!(
+                    qualifier,
+                    Some(
+                        "next" | "this" | "following" | "the following" | "coming" | "this coming"
+                    )
+                ) =>
+            {
                 // "Tuesday week": a week after the coming Tuesday.
                 (
                     base.nth_weekday(1, wd).ok().and_then(|d| step(d, 7)),
@@ -442,6 +463,39 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
         };
         push(date, Form::ExplicitDate, c.get(0).expect("match").range());
     }
+    for c in r.dotted.captures_iter(text) {
+        let (Ok(d), Ok(m)) = (c[1].parse::<i8>(), c[2].parse::<i8>()) else {
+            continue;
+        };
+        if !(1..=12).contains(&m) {
+            continue;
+        }
+        let y = c.get(3).and_then(|y| {
+            let t = y.as_str();
+            t.parse::<i16>()
+                .ok()
+                .map(|v| if t.len() == 2 { 2000 + v } else { v })
+        });
+        let whole = c.get(0).expect("match");
+        push(
+            ahead(y, m, d, base),
+            Form::ExplicitDate,
+            whole.start()..whole.end(),
+        );
+    }
+    for c in r.new_year.captures_iter(text) {
+        let day = match c.get(1).map(|m| m.as_str()) {
+            Some("mid") => 20,
+            Some("late") => 31,
+            Some(p) if p.contains("start") || p.contains("beginning") => 7,
+            _ => 10,
+        };
+        push(
+            Date::new(base.year() + 1, 1, day).ok(),
+            Form::PartOfMonth,
+            c.get(0).expect("match").range(),
+        );
+    }
     for c in r.ordinal.captures_iter(text) {
         let whole = c.get(0).expect("match");
         // "the 3rd of October" is a month's day, found above.
@@ -467,8 +521,8 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
         let weeks = if c[2].contains("this") { 0 } else { 1 };
         let wd = match part {
             Some("start" | "beginning") => Weekday::Monday,
-            Some("early" | "first half" | "first part" | "front half") => Weekday::Tuesday,
-            Some("middle" | "mid") => Weekday::Wednesday,
+            Some("early" | "first part") => Weekday::Tuesday,
+            Some("middle" | "mid" | "first half" | "front half") => Weekday::Wednesday,
             _ => Weekday::Friday,
         };
         let form = match (part, weeks) {
@@ -591,6 +645,7 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
     // "before Friday", "before the 20th": the day before.
     for f in out.iter_mut() {
         let before = text[..f.range.start].trim_end();
+        let before = before.strip_suffix(" the").unwrap_or(before);
         let day_form = matches!(
             f.form,
             Form::Weekday | Form::NextWeekday | Form::ExplicitDate | Form::DayOfMonth
@@ -618,26 +673,54 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
             }
         }
     }
-    // "within a week of the faculty meeting on the 20th": the count from that day.
+    // "Friday 30 October", "Thursday, October 8": the date says it; "Tuesday next week"
+    // holds "next week": the longer says it.
+    let snapshot = out.clone();
+    out.retain(|f| {
+        let date_follows = f.form == Form::Weekday
+            && snapshot.iter().any(|g| {
+                matches!(g.form, Form::ExplicitDate | Form::DayOfMonth)
+                    && g.range.start >= f.range.end
+                    && g.range.start - f.range.end <= 3
+            });
+        let inside = snapshot.iter().any(|g| {
+            g.range != f.range && g.range.start <= f.range.start && g.range.end >= f.range.end
+        });
+        !date_follows && !inside
+    });
+    // "within a week of the faculty meeting on the 20th": the count from that day; and
+    // "once I've spoken with them on Monday, I'll get back to you within 24 hours".
     let mut anchored = Vec::new();
     for c in &counts {
         let after = text[c.end..].trim_start();
         let linked = ["of ", "after ", "from ", "following "]
             .iter()
             .any(|w| after.starts_with(w));
-        if !linked {
-            continue;
-        }
-        let anchor = out
-            .iter()
-            .filter(|f| f.range.start >= c.end && f.range.start - c.end < 80)
-            .filter(|f| {
-                !matches!(
-                    f.form,
-                    Form::Days | Form::WorkingDays | Form::Weeks | Form::Months | Form::Hours
-                )
+        let is_count = |f: &&Found| {
+            matches!(
+                f.form,
+                Form::Days | Form::WorkingDays | Form::Weeks | Form::Months | Form::Hours
+            )
+        };
+        let anchor = if linked {
+            out.iter()
+                .filter(|f| f.range.start >= c.end && f.range.start - c.end < 80)
+                .filter(|f| !is_count(f))
+                .min_by_key(|f| f.range.start)
+        } else {
+            // A condition before the count: "once…", "after…", "when…".
+            let head = &text[..c.end];
+            let cond = ["once ", "after ", "when ", "following ", "as soon as "]
+                .iter()
+                .filter_map(|w| head.find(w))
+                .min();
+            cond.and_then(|at| {
+                out.iter()
+                    .filter(|f| f.range.start > at && f.range.end < c.end)
+                    .filter(|f| !is_count(f))
+                    .max_by_key(|f| f.range.start)
             })
-            .min_by_key(|f| f.range.start);
+        };
         if let Some(a) = anchor {
             let (date, form) = duration(a.date, cal, c.n, c.kind.as_deref(), &c.unit);
             if let Some(date) = date {
@@ -741,6 +824,59 @@ fn day_of_month_ahead(base: Date, d: i8) -> Option<Date> {
     }
     let next = next_month(base)?;
     Date::new(next.year(), next.month(), d).ok()
+}
+
+/// Whether the words before a count make it a wait ahead: "within", "in", "up to", "allow",
+/// "the next", "give us", "takes"; not "a crazy couple of weeks", "for 3 years".
+fn forward_before(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let last: Vec<&str> = before.rsplit(' ').take(3).collect();
+    const AHEAD: &[&str] = &[
+        "within",
+        "in",
+        "up",
+        "to",
+        "allow",
+        "allowing",
+        "next",
+        "coming",
+        "after",
+        "another",
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "approx",
+        "us",
+        "me",
+        "take",
+        "takes",
+        "taking",
+        "take",
+        "usually",
+        "typically",
+        "normally",
+        "generally",
+        "expect",
+        "wait",
+        "by",
+        "than",
+        "least",
+        "further",
+        "additional",
+        "extra",
+        "give",
+        "need",
+        "needs",
+        "than",
+        "most",
+        "latest",
+        "few",
+    ];
+    before.is_empty()
+        || last
+            .iter()
+            .any(|w| AHEAD.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// "5 days a week", "two days per week": a schedule, not a wait.
@@ -847,7 +983,7 @@ mod tests {
             d("once the panel has met on the 3rd"),
             Some(date(2026, 10, 3))
         );
-        assert_eq!(d("by mid-October"), Some(date(2026, 10, 15)));
+        assert_eq!(d("by mid-October"), Some(date(2026, 10, 20)));
         assert_eq!(d("by the end of the month"), Some(date(2026, 9, 30)));
         assert_eq!(d("end of next month"), Some(date(2026, 10, 31)));
         assert_eq!(d("the week of the 28th"), Some(date(2026, 10, 2)));
