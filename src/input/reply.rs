@@ -131,11 +131,7 @@ fn starts_attribution(line: &str) -> bool {
 }
 
 fn attribution() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:on|le|am|el|il|op)\s.+(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$")
-            .expect("attribution regex compiles")
-    })
+    crate::thread::attribution_re()
 }
 
 fn cut_markers() -> &'static Regex {

@@ -79,11 +79,9 @@ fn header_res() -> &'static [Regex; 5] {
 
 /// "27. Februar 2025", as German clients write a header's date.
 fn german() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2})\.\s*(januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+(\d{4})\b")
-            .expect("date regex compiles")
-    })
+    regex!(
+        r"(?i)\b(\d{1,2})\.\s*(januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+(\d{4})\b"
+    )
 }
 
 /// The first date written in a header's words, and where it is.

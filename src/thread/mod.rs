@@ -8,6 +8,14 @@
 //! its words with the quote marks taken off; [`promise::promises`] finds what each one
 //! promised about when they would get back, resolved to a date.
 
+/// A built-in pattern, compiled on first use.
+macro_rules! regex {
+    ($re:expr) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new($re).expect("a built-in pattern compiles"))
+    }};
+}
+
 pub mod dates;
 pub mod promise;
 pub mod when;
@@ -440,45 +448,37 @@ fn pasted(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -> O
 
 /// "Notice date: 2026-03-09", "Sent: …", "Email dated 3 May 2026:".
 fn keyed_date() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:notice|letter|e-?mail|message|update|reply|response|posting)\s+)?(?:date|dated|sent|received|posted)\s*:")
-            .expect("regex compiles")
-    })
+    regex!(
+        r"(?i)^(?:(?:notice|letter|e-?mail|message|update|reply|response|posting)\s+)?(?:date|dated|sent|received|posted)\s*:"
+    )
 }
 
 /// A chat export's line naming who wrote next and when: "Zoe Carter  10:42 AM".
 fn chat_line() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,3}\s+(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|\[\d{1,2}:\d{2}.*\])$")
-            .expect("regex compiles")
-    })
+    regex!(
+        r"^\p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,3}\s+(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|\[\d{1,2}:\d{2}.*\])$"
+    )
 }
 
 fn time_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\bat\b|\b[+-]\d{4}\b|\b(?:utc|gmt|[a-z]{2,4}t)\b")
-            .expect("regex compiles")
-    })
+    regex!(
+        r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\bat\b|\b[+-]\d{4}\b|\b(?:utc|gmt|[a-z]{2,4}t)\b"
+    )
 }
 
-fn attribution_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:on|le|am|el|il|op)\s(.+?)\s?(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$")
-            .expect("attribution regex compiles")
-    })
+/// "On <date>, <writer> wrote:" (and its French, German, Spanish, Italian, Dutch forms),
+/// the words between in group 1.
+pub(crate) fn attribution_re() -> &'static Regex {
+    regex!(
+        r"(?i)^(?:on|le|am|el|il|op)\s(.+?)\s?(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$"
+    )
 }
 
 /// "Am 09.02.27 um 10:15 schrieb Anna Becker:": the writer after the verb.
 fn attribution_name_last() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:am|le|el|il|op|on)\s(.+?)\s(?:schrieb|a écrit|escribió|ha scritto|schreef|wrote)\s(.+):$")
-            .expect("attribution regex compiles")
-    })
+    regex!(
+        r"(?i)^(?:am|le|el|il|op|on)\s(.+?)\s(?:schrieb|a écrit|escribió|ha scritto|schreef|wrote)\s(.+):$"
+    )
 }
 
 /// Words that say a pasted line introduces someone else's message.

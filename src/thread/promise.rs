@@ -158,21 +158,17 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
 
 /// "Just to let you know", "I wanted to let you know that": telling, not a promise.
 fn notice() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?:just (?:wanted |want )?|(?:wanted|want|a note|a quick note|writing) )to let you know(?: that)?\b")
-            .expect("regex compiles")
-    })
+    regex!(
+        r"\b(?:just (?:wanted |want )?|(?:wanted|want|a note|a quick note|writing) )to let you know(?: that)?\b"
+    )
 }
 
 /// A clause about something else that happens on a day: interviews, a start, a closure, a
 /// conference, time away.
 fn event() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?:interviews? (?:will|are|is)|take place|starts?\b|start date|closed|closure|conference|vacation|holiday|on leave|out of (?:the )?office|ooo|onboarding|orientation|deadline|applications? close)")
-            .expect("regex compiles")
-    })
+    regex!(
+        r"\b(?:interviews? (?:will|are|is)|take place|starts?\b|start date|closed|closure|conference|vacation|holiday|on leave|out of (?:the )?office|ooo|onboarding|orientation|deadline|applications? close)"
+    )
 }
 
 /// "until the 12th", "through Friday": how long someone is away, not a reply.
@@ -306,11 +302,9 @@ fn own_clauses(norm: &str) -> Vec<&str> {
 /// A clause that reports an earlier promise ("last week I said I'd have news by Friday"):
 /// not the one standing now.
 fn reported() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?:(?:i|we) (?:said|promised|told you|mentioned|had hoped|were hoping|was hoping)|(?:i|we)'d (?:said|promised|hoped)|(?:was|were) supposed to|(?:was|were) meant to|had planned to|should have (?:been|had|heard))\b")
-            .expect("regex compiles")
-    })
+    regex!(
+        r"\b(?:(?:i|we) (?:said|promised|told you|mentioned|had hoped|were hoping|was hoping)|(?:i|we)'d (?:said|promised|hoped)|(?:was|were) supposed to|(?:was|were) meant to|had planned to|should have (?:been|had|heard))\b"
+    )
 }
 
 /// A clause that asks the reader to do something by a time: "please send…", "let us know
@@ -427,20 +421,16 @@ fn cue() -> &'static Regex {
 }
 
 fn refers_back() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?:after that|by then|after which|then|afterwards|after this|once (?:that|it|this|they|we) (?:is|are|has|have)\b|at that point|following (?:that|this|the meeting))\b")
-            .expect("regex compiles")
-    })
+    regex!(
+        r"\b(?:after that|by then|after which|then|afterwards|after this|once (?:that|it|this|they|we) (?:is|are|has|have)\b|at that point|following (?:that|this|the meeting))\b"
+    )
 }
 
 /// Times that are not dates.
 fn vague() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"\b(?:soon|shortly|in due course|(?:coming|next) (?:few )?(?:days|weeks)|(?:a|the next) few (?:days|weeks)|as soon as|asap|at some point|when we (?:have|know|hear)|once we (?:have|know|hear)|near future|before long|several (?:days|weeks)|in time|at a later date|in the meantime|timely|promptly|as quickly as|when (?:i|we) can|whenever|at some stage|in a (?:few|couple of) days|a few (?:days|weeks)|nearer the (?:time|date)|closer to the (?:time|date)|can'?t promise|cannot promise|can'?t say when|not sure when|don'?t know (?:yet )?when|no (?:firm |set |fixed )?(?:timeline|date)|can'?t give (?:you )?a date|may be slow|might be slow|slower than usual)\b")
-            .expect("vague regex compiles")
-    })
+    regex!(
+        r"\b(?:soon|shortly|in due course|(?:coming|next) (?:few )?(?:days|weeks)|(?:a|the next) few (?:days|weeks)|as soon as|asap|at some point|when we (?:have|know|hear)|once we (?:have|know|hear)|near future|before long|several (?:days|weeks)|in time|at a later date|in the meantime|timely|promptly|as quickly as|when (?:i|we) can|whenever|at some stage|in a (?:few|couple of) days|a few (?:days|weeks)|nearer the (?:time|date)|closer to the (?:time|date)|can'?t promise|cannot promise|can'?t say when|not sure when|don'?t know (?:yet )?when|no (?:firm |set |fixed )?(?:timeline|date)|can'?t give (?:you )?a date|may be slow|might be slow|slower than usual)\b"
+    )
 }
 
 #[cfg(test)]
