@@ -86,6 +86,21 @@ fn german() -> &'static Regex {
 
 /// The first date written in a header's words, and where it is.
 pub fn in_header(text: &str, reference: Date) -> Option<(Date, Range<usize>)> {
+    in_header_ordered(text, reference, false)
+}
+
+/// Whether `text` writes a numeric date day first where it can be told ("16/06/2027"):
+/// then every numeric date of it is read day first.
+pub fn writes_day_first(text: &str) -> bool {
+    regex!(r"\b(?:1[3-9]|2\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]\d{2,4}\b").is_match(text)
+}
+
+/// [`in_header`], reading a numeric date day first when `day_first` (or when it has dots).
+pub fn in_header_ordered(
+    text: &str,
+    reference: Date,
+    day_first: bool,
+) -> Option<(Date, Range<usize>)> {
     let [iso, mdy, dmy, numeric, no_year] = header_res();
     let checked = |c: &Captures, date: Option<Date>| -> Option<Date> {
         let date = date?;
@@ -121,7 +136,10 @@ pub fn in_header(text: &str, reference: Date) -> Option<(Date, Range<usize>)> {
         let eu = Date::new(y, b, a).ok();
         // Dots are written day first ("09.02.27"); slashes month first unless only the
         // other way is a date or matches the weekday given.
-        let dotted = c.get(0).is_some_and(|m| m.as_str().contains('.'));
+        // A 24-hour clock beside it ("15/09/2026 10:02") is a day-first writer's.
+        let clock_24 = regex!(r"\b\d{1,2}:\d{2}(?::\d{2})?\b(?:\s*[^aApP\s]|\s*$)").is_match(text)
+            && !regex!(r"(?i)\d\s*[ap]\.?m\b").is_match(text);
+        let dotted = day_first || clock_24 || c.get(0).is_some_and(|m| m.as_str().contains('.'));
         let (first, second) = if dotted { (eu, us) } else { (us, eu) };
         let pick = match (checked(&c, first), checked(&c, second)) {
             (Some(f), _) => Some(f),

@@ -12,6 +12,8 @@
 macro_rules! regex {
     ($re:expr) => {{
         static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        // Compiled once, whatever loop it is written in.
+        #[allow(clippy::regex_creation_in_loops)]
         RE.get_or_init(|| regex::Regex::new($re).expect("a built-in pattern compiles"))
     }};
 }
@@ -80,6 +82,20 @@ fn lines(source: &str, body: Range<usize>) -> Vec<Line<'_>> {
     out
 }
 
+/// How a draft's header dates are read: the year of one written without it, and whether
+/// its numeric dates are written day first.
+#[derive(Clone, Copy)]
+struct Dating {
+    reference: Date,
+    day_first: bool,
+}
+
+impl Dating {
+    fn read(self, text: &str) -> Option<(Date, Range<usize>)> {
+        dates::in_header_ordered(text, self.reference, self.day_first)
+    }
+}
+
 /// A header found at line `i`: how many lines it takes, who wrote the message it
 /// introduces and when.
 struct Header {
@@ -142,6 +158,10 @@ impl Thread {
 
 /// Splits `source[body]` into the author's words and the messages quoted.
 pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
+    let reference = Dating {
+        reference,
+        day_first: dates::writes_day_first(&source[body.clone()]),
+    };
     let lines = lines(source, body);
     let mut author = String::new();
     // The message each quote depth belongs to now, as an index into `out`.
@@ -151,6 +171,22 @@ pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
     while i < lines.len() {
         let line = &lines[i];
         let depth = line.depth;
+        if depth == 0 {
+            if let Some((from, date, words)) = chat_message(line.text, reference) {
+                out.push(Message {
+                    address: None,
+                    from: Some(from),
+                    date_text: None,
+                    date,
+                    text: format!("{words}\n"),
+                    start: line.start,
+                });
+                current[0] = Some(out.len() - 1);
+                current.truncate(1);
+                i += 1;
+                continue;
+            }
+        }
         if let Some(h) = header_at(
             &lines,
             i,
@@ -269,7 +305,7 @@ pub fn name_in(s: &str) -> Option<String> {
 
 /// A header at line `i`; `after_words`: the author has written something before it (a
 /// date alone at the top of a letter is the letter's date, not a message's).
-fn header_at(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -> Option<Header> {
+fn header_at(lines: &[Line<'_>], i: usize, reference: Dating, after_words: bool) -> Option<Header> {
     let t = lines[i].text.trim();
     if t.is_empty() || t.len() > 300 {
         return None;
@@ -280,7 +316,7 @@ fn header_at(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -
 }
 
 /// "On <date>, <writer> wrote:", over up to three lines.
-fn attribution(lines: &[Line<'_>], i: usize, reference: Date) -> Option<Header> {
+fn attribution(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header> {
     let first = lines[i].text.trim();
     let lower = first.get(..3).unwrap_or("").to_ascii_lowercase();
     if !["on ", "le ", "am ", "el ", "il ", "op "].contains(&lower.as_str()) {
@@ -301,7 +337,7 @@ fn attribution(lines: &[Line<'_>], i: usize, reference: Date) -> Option<Header> 
             .or_else(|| attribution_name_last().captures(&joined));
         if let Some(c) = caps {
             let body = c.get(1).map_or("", |m| m.as_str());
-            let date = dates::in_header(body, reference).map(|(d, r)| (d, body[r].to_string()));
+            let date = reference.read(body).map(|(d, r)| (d, body[r].to_string()));
             let from = match c.get(2) {
                 Some(name) => Some(name.as_str().trim().to_string()),
                 None => writer_in_attribution(body),
@@ -334,7 +370,7 @@ fn writer_in_attribution(body: &str) -> Option<String> {
 
 /// A block of header lines: "From:" with "Sent:" or "Date:" among the next lines, after an
 /// optional "-----Original Message-----" or "_____" line.
-fn header_block(lines: &[Line<'_>], i: usize, reference: Date) -> Option<Header> {
+fn header_block(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header> {
     let depth = lines[i].depth;
     let mut k = i;
     let first = lines[k].text.trim();
@@ -361,7 +397,9 @@ fn header_block(lines: &[Line<'_>], i: usize, reference: Date) -> Option<Header>
         match key.as_str() {
             "from" | "de" | "von" => from = Some(value.to_string()),
             "sent" | "date" | "envoyé" | "gesendet" | "enviado" => {
-                date = dates::in_header(value, reference).map(|(d, r)| (d, value[r].to_string()));
+                date = reference
+                    .read(value)
+                    .map(|(d, r)| (d, value[r].to_string()));
             }
             "to" | "cc" | "subject" | "reply-to" | "importance" | "bcc" | "à" | "an" | "objet"
             | "betreff" | "para" | "asunto" | "attachments" => {}
@@ -405,7 +443,7 @@ fn is_separator(t: &str) -> bool {
 /// from Sept 15:", "--- pasted from LinkedIn, 15 Sep 2026 ---", "_LinkedIn DM, Thursday,
 /// August 21, 2025_" above a quote, "Notice date: 2026-03-09", a chat export's date line
 /// above "Zoe Carter  10:42 AM", or "> **Ines Carvalho** - Monday, November 2, 2026".
-fn pasted(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -> Option<Header> {
+fn pasted(lines: &[Line<'_>], i: usize, reference: Dating, after_words: bool) -> Option<Header> {
     let raw = lines[i].text.trim();
     if raw.len() > 140 {
         return None;
@@ -421,7 +459,7 @@ fn pasted(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -> O
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
     let quote_follows = next.is_some_and(|l| l.depth > lines[i].depth);
     let chat_follows = next.is_some_and(|l| chat_line().is_match(l.text.trim()));
-    let (date, r) = dates::in_header(t, reference)?;
+    let (date, r) = reference.read(t)?;
     let rest_words = {
         let mut rest = t.to_string();
         rest.replace_range(r.clone(), " ");
@@ -435,7 +473,10 @@ fn pasted(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -> O
     let introduces = keyed
         || (pasted_re().is_match(t) && (ends_colon || framed || emphasised || quote_follows))
         || (rest_words <= 4 && (emphasised || ends_colon || quote_follows || lines[i].depth > 0))
-        || (rest_words == 0 && after_words && chat_follows);
+        || (rest_words == 0 && after_words && chat_follows)
+        // "Aug 27, 2025 · 3:25 PM", "PixelForge Studio — 04/22/2026 8:41 PM": a chat or
+        // portal's line naming when the next message was written.
+        || (rest_words <= 4 && after_words && has_clock(t));
     if !introduces || t.ends_with('.') && !ends_colon {
         return None;
     }
@@ -444,6 +485,19 @@ fn pasted(lines: &[Line<'_>], i: usize, reference: Date, after_words: bool) -> O
         from: None,
         date: Some((date, t[r].to_string())),
     })
+}
+
+fn has_clock(t: &str) -> bool {
+    regex!(r"\b\d{1,2}:\d{2}\b").is_match(t)
+}
+
+/// A chat export's message on one line: "[16/06/2027, 18:28] Ayo: Hello…" (WhatsApp) or
+/// "16/06/2027, 18:28 - Ayo: Hello…" (its Android export): who, when, and the words.
+fn chat_message(text: &str, reference: Dating) -> Option<(String, Option<Date>, &str)> {
+    let c = regex!(r"^\[?(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}),? (\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?)\]?(?: -)? ([^:\]]{1,40}?): (.*)$")
+        .captures(text.trim())?;
+    let date = reference.read(c.get(1)?.as_str()).map(|d| d.0);
+    Some((c[3].trim().to_string(), date, c.get(4)?.as_str()))
 }
 
 /// "Notice date: 2026-03-09", "Sent: …", "Email dated 3 May 2026:".

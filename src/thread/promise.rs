@@ -106,6 +106,14 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         }
     };
     for s in &sentences {
+        // Mail headers left in a message (an mbox's next message) are not sentences.
+        let header_lines = s
+            .lines()
+            .filter(|l| regex!(r"^[A-Z][A-Za-z0-9-]{1,30}: \S").is_match(l))
+            .count();
+        if header_lines >= 2 {
+            continue;
+        }
         let norm = when::normalize(s);
         let clauses = own_clauses(&norm);
         let (cued, other): (Vec<&str>, Vec<&str>) = clauses
@@ -303,7 +311,7 @@ fn own_clauses(norm: &str) -> Vec<&str> {
 /// not the one standing now.
 fn reported() -> &'static Regex {
     regex!(
-        r"\b(?:(?:i|we) (?:said|promised|told you|mentioned|had hoped|were hoping|was hoping)|(?:i|we)'d (?:said|promised|hoped)|(?:was|were) supposed to|(?:was|were) meant to|had planned to|should have (?:been|had|heard))\b"
+        r"\b(?:(?:i|we) (?:said|promised|told you|mentioned|had hoped|were hoping|was hoping)|(?:i|we)'d (?:said|promised|hoped)|(?:was|were) supposed to|(?:was|were) meant to|had planned to|should have (?:been|had|heard)|please assume|you (?:can|may|should) assume)\b"
     )
 }
 
@@ -311,6 +319,12 @@ fn reported() -> &'static Regex {
 /// by…", "could you…", "you will need to…". "Please allow…" and "please expect…" are the
 /// writer's own timeline and stay.
 fn is_request(clause: &str) -> bool {
+    // "If you haven't heard from us by Friday, feel free to check in": their timeline.
+    if regex!(r"\bif you (?:haven't|have not|don't|do not|didn't|did not) (?:hear|heard|get|receive)(?: back)?(?: anything| from (?:us|me|the \w+))? (?:by|within|before|in|until)\b")
+        .is_match(clause)
+    {
+        return false;
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
@@ -414,7 +428,7 @@ fn cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let you know|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|send (?:you )?(?:over )?(?:the|an|our|a|your) (?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|confirmation|a word|(?:give|call) you|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
+            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let you know|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|send (?:you )?(?:over )?(?:the|an|our|a|your) (?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:we|i|you|will|should)(?:'ll| will| should| shall)? (?:know|have (?:an|a|the|some|more) (?:answer|update|decision|news|idea))\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
         )
         .expect("cue regex compiles")
     })

@@ -105,10 +105,46 @@ pub fn normalize(text: &str) -> String {
         space = false;
         out.extend(c.to_lowercase());
     }
+    // Phone spellings and common typos, word by word.
+    let out = respell(&out);
     // "ten (10) working days": the figures repeat the word.
     static PAREN: OnceLock<Regex> = OnceLock::new();
     let paren = PAREN.get_or_init(|| Regex::new(r" \(\d{1,3}\)").expect("regex compiles"));
     paren.replace_all(&out, "").into_owned()
+}
+
+/// Words as typed on phones and in a hurry, spelled out for the patterns.
+fn respell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core = word.trim_end_matches(['.', ',', '!', '?', ';', ':', ')']);
+        let tail = &word[core.len()..];
+        let fixed = match core {
+            "u" => "you",
+            "ur" => "your",
+            "nxt" => "next",
+            "wk" => "week",
+            "tmrw" | "tmr" | "tmrow" | "tommorow" | "tomorow" | "tommorrow" | "2moro"
+            | "2morrow" => "tomorrow",
+            "wensday" | "wendsday" | "wednsday" | "wedensday" | "wednesdy" => "wednesday",
+            "thurday" | "thursdy" | "thrusday" => "thursday",
+            "tuseday" | "teusday" | "tuesdy" => "tuesday",
+            "firday" | "fridy" => "friday",
+            "mondy" => "monday",
+            "msg" | "msge" => "message",
+            "pls" | "plz" => "please",
+            "w/" => "with",
+            "thru" => "through",
+            "eow" => "end of week",
+            _ => core,
+        };
+        out.push_str(fixed);
+        out.push_str(tail);
+    }
+    out
 }
 
 const NUM: &str = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty-?eight|seventy-?two|(?:a )?couple(?: of)?)";
@@ -204,7 +240,7 @@ fn res() -> &'static Res {
             )),
             iso: re(r"\b(\d{4})-(\d{2})-(\d{2})\b".to_string()),
             // "10.03." or "10.03.2026": day first.
-            dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?:\s|$|[,;)])".to_string()),
+            dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?:\s|$|[,;).])".to_string()),
             new_year: re(r"\b(?:(early|mid|late|start of|beginning of|the start of|the beginning of) )?(?:in |after )?the new year\b|\bearly (?:in )?(?:the )?new year\b".to_string()),
             ordinal: re(
                 r"\b(by|on|before|until|till|after|around|from|of|than|friday|monday|tuesday|wednesday|thursday) (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?: of (this|next) month)?"
