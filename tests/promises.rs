@@ -112,7 +112,7 @@ fn the_dev_sets_are_dated_as_labelled() {
     // The messiest writer's set (chat exports, typos, portals) is held to what it reaches.
     let s = score("dev3");
     assert!(s.dated > 60 && s.undatable > 40);
-    assert!(s.right * 100 >= s.dated * 82, "dev3: recall below 0.82");
+    assert!(s.right * 100 >= s.dated * 86, "dev3: recall below 0.86");
     assert!(
         s.right * 100 >= (s.right + s.wrong) * 90,
         "dev3: precision below 0.90"

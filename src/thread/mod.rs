@@ -496,7 +496,9 @@ fn has_clock(t: &str) -> bool {
 fn chat_message(text: &str, reference: Dating) -> Option<(String, Option<Date>, &str)> {
     let c = regex!(r"^\[?(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}),? (\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?)\]?(?: -)? ([^:\]]{1,40}?): (.*)$")
         .captures(text.trim())?;
-    let date = reference.read(c.get(1)?.as_str()).map(|d| d.0);
+    // With its clock, so a 24-hour time tells the date is written day first.
+    let when = format!("{} {}", c.get(1)?.as_str(), c.get(2)?.as_str());
+    let date = reference.read(&when).map(|d| d.0);
     Some((c[3].trim().to_string(), date, c.get(4)?.as_str()))
 }
 

@@ -530,6 +530,19 @@ mod tests {
     }
 
     #[test]
+    fn a_promise_resolves_in_the_writers_own_day() {
+        // 23:30 on a Friday in UTC-7 is already Saturday in UTC: "by Monday" is still the
+        // Monday after their Friday, and "tomorrow" their Saturday.
+        let src = "Thanks!\n\n> From: Jane <j@x.com>\n> Date: Fri, 18 Sep 2026 23:30:00 -0700\n> Subject: hi\n>\n> We will get back to you by Monday. I will text you tomorrow.\n";
+        let got: Vec<Option<Date>> = by(src).into_iter().map(|p| p.0).collect();
+        assert_eq!(got, vec![Some(date(2026, 9, 21)), Some(date(2026, 9, 19))]);
+        // WhatsApp lines: each its own dated message, day first.
+        let chat = "[07/10/2025, 18:05] Rohan: client liked your profile\n[08/10/2025, 14:22] Rohan: will revert by friday latest\n\nHi Rohan, any news?\n";
+        let got: Vec<Option<Date>> = by(chat).into_iter().map(|p| p.0).collect();
+        assert_eq!(got, vec![Some(date(2025, 10, 10))]);
+    }
+
+    #[test]
     fn sentences_keep_abbreviated_dates() {
         assert_eq!(
             sentences("We'll decide by Oct. 5. Thanks.\nJane"),
