@@ -59,10 +59,6 @@ pub fn promises(
     reference: Date,
     author: Option<&str>,
 ) -> Vec<Promise> {
-    // Most drafts quote nothing: no quote mark, header or pasted message, no work.
-    if !may_quote(&source[body.clone()]) {
-        return Vec::new();
-    }
     let mut out = Vec::new();
     let thread = split(source, body, reference);
     // The author's own earlier messages, quoted back: by address, or by the name they
@@ -89,10 +85,6 @@ pub fn promises(
         in_message(m, cal, &mut out);
     }
     out
-}
-
-fn may_quote(body: &str) -> bool {
-    body.contains('>') || body.contains(':') || body.contains("---") || body.contains("___")
 }
 
 /// The promises of one message.
