@@ -295,7 +295,7 @@ pub enum Change {
 /// order and layout of everything else kept.
 pub fn edit(path: &str, text: &str, key: &str, changes: &[Change]) -> Result<String, Error> {
     // Check it reads as contacts first, so a broken file is reported, not rewritten.
-    Contacts::parse(path, text)?;
+    let before = Contacts::parse(path, text)?;
     let blank = text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
@@ -314,9 +314,7 @@ pub fn edit(path: &str, text: &str, key: &str, changes: &[Change]) -> Result<Str
         message: "the contacts file must be a mapping of addresses or names to entries".into(),
     })?;
     // The key as written in the file, whatever its case.
-    let existing = Contacts::parse(path, text)?
-        .find(key)
-        .map(|e| e.key.clone());
+    let existing = before.find(key).map(|e| e.key.clone());
     let written = existing.unwrap_or_else(|| key.to_string());
     let entry = match root.get_mapping(written.as_str()) {
         Some(m) if !m.is_flow_style() => m,

@@ -57,7 +57,7 @@ fn write(s: &mut Streams, text: &str) -> Result<(), Error> {
 }
 
 fn short(d: Date) -> String {
-    format!("{} {d}", &days::weekday_name(d.weekday())[..3])
+    days::ShortDay(d).to_string()
 }
 
 /// The first good day strictly after `after`, later than `promised_by`, explained.

@@ -67,6 +67,15 @@ impl fmt::Display for Day {
     }
 }
 
+/// A day written short, for notes: "Tue 2026-09-15".
+pub struct ShortDay(pub Date);
+
+impl fmt::Display for ShortDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", &weekday_name(self.0.weekday())[..3], self.0)
+    }
+}
+
 pub fn weekday_name(w: Weekday) -> &'static str {
     match w {
         Weekday::Monday => "Monday",

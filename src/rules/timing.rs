@@ -42,7 +42,7 @@ pub struct Promised {
 impl Promised {
     /// A note for a finding: their words and the date they resolve to.
     pub fn note(&self) -> Option<String> {
-        let short = |d: Date| format!("{} {d}", &days::weekday_name(d.weekday())[..3]);
+        let short = days::ShortDay;
         match &self.source {
             Source::Flag | Source::FrontMatter => None,
             Source::Thread(p) => Some(match p.said_on {

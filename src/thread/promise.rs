@@ -108,29 +108,29 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         }
         let norm = when::normalize(s);
         let clauses = own_clauses(&norm);
-        let (cued, other): (Vec<&str>, Vec<&str>) = clauses
+        // Each clause's times, found once: whether it promises, and what it says.
+        let read: Vec<(&str, bool, Vec<when::Found>)> = clauses
             .iter()
-            .partition(|c| cue().is_match(&notice().replace_all(c, " ")));
-        let all: Vec<when::Found> = clauses.iter().flat_map(|c| find(c)).collect();
-        if cued.is_empty() {
-            previous = all;
+            .map(|c| (*c, cue().is_match(&notice().replace_all(c, " ")), find(c)))
+            .collect();
+        if !read.iter().any(|(_, cued, _)| *cued) {
+            previous = read.into_iter().flat_map(|(_, _, f)| f).collect();
             continue;
         }
-        let vague_words = cued.iter().any(|c| vague().is_match(c));
+        let vague_words = read.iter().any(|(c, cued, _)| *cued && vague().is_match(c));
         // The time of the clause that promises; else of the sentence's other clauses
         // (not "until the 12th", someone away); else, for "…after that", the last
         // sentence's.
-        let mut times: Vec<when::Found> = cued.iter().flat_map(|c| find(c)).collect();
+        let mut times: Vec<when::Found> = read
+            .iter()
+            .filter(|(_, cued, _)| *cued)
+            .flat_map(|(_, _, f)| f.iter().cloned())
+            .collect();
         if times.is_empty() && !vague_words {
-            times = other
+            times = read
                 .iter()
-                .filter(|c| !event().is_match(c))
-                .flat_map(|c| {
-                    find(c)
-                        .into_iter()
-                        .filter(|f| !away_until(c, f.range.start))
-                        .collect::<Vec<_>>()
-                })
+                .filter(|(c, cued, _)| !*cued && !event().is_match(c))
+                .flat_map(|(c, _, f)| f.iter().filter(|f| !away_until(c, f.range.start)).cloned())
                 .collect();
         }
         if times.is_empty() && !vague_words && refers_back().is_match(&norm) {
@@ -152,7 +152,7 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
             (None, _) if vague_words || vague().is_match(&norm) => out.push(promise(None, m.date)),
             _ => {}
         }
-        previous = all;
+        previous = read.into_iter().flat_map(|(_, _, f)| f).collect();
     }
 }
 
