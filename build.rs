@@ -4,7 +4,10 @@
 //! included by `src/rules/precompiled.rs`. A phrase that does not compile here is left
 //! out, and the run compiles it (and reports its error) as it would a user's phrase. Each
 //! pack and each holiday calendar is also written as JSON (`OUT_DIR/packs/NAME.json`,
-//! `OUT_DIR/calendars/CODE.json`), which a run reads instead of the YAML, and the greeting
+//! `OUT_DIR/calendars/CODE.json`), which a run reads instead of the YAML, with a lean form
+//! of each pack (`NAME.lean.json`: without phrases, antipatterns and examples) and, in
+//! `phrases.rs`, each rule's phrases and antipatterns with their entries, so that a check
+//! parses neither the phrases nor the examples; and the greeting
 //! pattern as a DFA (`OUT_DIR/greeting.dfa`). Each learned (`classify`) rule's model is
 //! trained from its labelled sentences and written as the bytes a run reads in place
 //! (`OUT_DIR/models/`, listed in `OUT_DIR/models.rs`).
@@ -67,6 +70,10 @@ fn main() {
     write_greeting(&out, big_endian);
     write_as_json("rules/calendars", &out, "calendars");
     let mut texts = BTreeMap::new();
+    // Each built-in phrase as written, with its pack's name, and its expanded text.
+    let mut raw: BTreeMap<(String, String), String> = BTreeMap::new();
+    // Each built-in rule's phrases and antipatterns as written, by rule id.
+    let mut per_rule: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
     let mut models = String::from("static MODELS: &[(&str, &[u8])] = &[\n");
     let model_dir = Path::new(&out).join("models");
     std::fs::create_dir_all(&model_dir).expect("OUT_DIR is writable");
@@ -103,10 +110,13 @@ fn main() {
             }
         }
         for rule in pack.rules {
+            per_rule.insert(rule.id.clone(), (rule.phrases.clone(), rule.unless.clone()));
             for text in rule.phrases.into_iter().chain(rule.unless) {
                 // As a run expands it: the table is looked up by the expanded text.
                 if let Ok(expanded) = tactful_phrase::expand_vocab(&text, &pack.vocab) {
-                    texts.entry(expanded.into_owned()).or_insert(());
+                    let expanded = expanded.into_owned();
+                    texts.entry(expanded.clone()).or_insert(());
+                    raw.insert((pack.pack.clone(), text), expanded);
                 }
             }
         }
@@ -114,6 +124,7 @@ fn main() {
     let dir = Path::new(&out).join("phrases");
     std::fs::create_dir_all(&dir).expect("OUT_DIR is writable");
     let mut code = String::from("static ENTRIES: &[Entry] = &[\n");
+    let mut position = BTreeMap::new();
     for (i, text) in texts.keys().enumerate() {
         let Ok(compiled) = tactful_phrase::compile(text) else {
             continue;
@@ -145,6 +156,7 @@ fn main() {
             )
         };
         std::fs::write(&file, bytes).expect("OUT_DIR is writable");
+        position.insert(text.as_str(), position.len());
         let first = tactful_phrase::first_bytes(&sparse);
         writeln!(
             code,
@@ -159,6 +171,32 @@ fn main() {
             compiled.spaces,
             compiled.lead,
             first,
+        )
+        .expect("writing to a String");
+    }
+    code.push_str("];\n");
+    // Each rule's phrases and antipatterns as written, with their entries (`u32::MAX` for
+    // one that did not compile here), so a run reads them from the binary, not the JSON.
+    code.push_str("static RULES: &[ShippedRule] = &[\n");
+    let entry_of = |pack: &str, text: &String| {
+        raw.get(&(pack.to_string(), text.clone()))
+            .and_then(|e| position.get(e.as_str()))
+            .map_or(u32::MAX, |&at| at as u32)
+    };
+    for (id, (phrases, unless)) in &per_rule {
+        let pack = id.split('/').next().unwrap_or_default();
+        let list = |texts: &[String]| {
+            texts
+                .iter()
+                .map(|t| format!("({t:?}, {})", entry_of(pack, t)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        writeln!(
+            code,
+            "    ShippedRule {{ id: {id:?}, phrases: &[{}], unless: &[{}] }},",
+            list(phrases),
+            list(unless)
         )
         .expect("writing to a String");
     }
@@ -218,6 +256,20 @@ fn dense_bytes(dfa: &dense::DFA<Vec<u32>>, big_endian: bool) -> Vec<u8> {
     padded[pad..].to_vec()
 }
 
+/// A pack without what a run reads elsewhere or only on demand: its rules' phrases and
+/// antipatterns (in `phrases.rs`) and their examples (read with the whole pack by the
+/// commands that show or test them).
+fn lean(mut pack: serde_json::Value) -> serde_json::Value {
+    if let Some(rules) = pack.get_mut("rules").and_then(|r| r.as_array_mut()) {
+        for rule in rules.iter_mut().filter_map(|r| r.as_object_mut()) {
+            for key in ["phrases", "unless", "examples"] {
+                rule.remove(key);
+            }
+        }
+    }
+    pack
+}
+
 /// Writes each YAML document in `from` as JSON to `OUT_DIR/to/NAME.json`, which a run
 /// reads many times faster than YAML, and returns the documents. A document that does not
 /// parse gets an empty file; the run reports its error, with its line and column.
@@ -249,6 +301,13 @@ fn write_as_json(from: &str, out: &str, to: &str) -> Vec<serde_json::Value> {
         let json = value.as_ref().map_or_else(String::new, ToString::to_string);
         let name = file.file_stem().expect("a YAML file has a name");
         std::fs::write(dir.join(name).with_extension("json"), json).expect("OUT_DIR is writable");
+        if to != "calendars" {
+            let lean = value
+                .clone()
+                .map_or_else(String::new, |v| lean(v).to_string());
+            std::fs::write(dir.join(name).with_extension("lean.json"), lean)
+                .expect("OUT_DIR is writable");
+        }
         values.extend(value);
     }
     // A folder of the rules holds the family files of a pack (rules/blame/*.yaml).

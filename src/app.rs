@@ -67,7 +67,12 @@ impl Input {
 const CHUNK: usize = 256;
 
 fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
-    let session = Session::new(&args.lint, args.templates, false)?;
+    let session = Session::new(
+        &args.lint,
+        args.templates,
+        false,
+        pipeline::Examples::Without,
+    )?;
     // Not dropped: the process ends soon after, and freeing every compiled phrase one by
     // one would cost a one-draft run more than linting the draft does.
     let session = std::mem::ManuallyDrop::new(session);
@@ -421,7 +426,8 @@ fn warn(s: &mut Streams, warnings: &[String]) {
 }
 
 fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
-    let (rules, _, warnings) = pipeline::load_rules(&args.rule_args, &[])?;
+    let (rules, _, warnings) =
+        pipeline::load_rules(&args.rule_args, &[], pipeline::Examples::With)?;
     warn(s, &warnings);
     let out = match args.format {
         ListFormat::Json => {
@@ -502,7 +508,8 @@ fn list_rules(args: RulesArgs, s: &mut Streams) -> Result<u8, Error> {
 }
 
 fn explain(args: ExplainArgs, s: &mut Streams) -> Result<u8, Error> {
-    let (rules, _, warnings) = pipeline::load_rules(&args.rule_args, &[])?;
+    let (rules, _, warnings) =
+        pipeline::load_rules(&args.rule_args, &[], pipeline::Examples::With)?;
     warn(s, &warnings);
     let Some(rule) = rules.get(&args.rule) else {
         let near: Vec<&str> = rules

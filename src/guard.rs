@@ -39,10 +39,11 @@ pub fn run(args: GuardArgs, s: &mut Streams) -> Result<u8, Error> {
     if message.iter().all(u8::is_ascii_whitespace) {
         return Ok(refuse_with_report(&args, s, "the message is empty"));
     }
-    let checked = Session::new(&args.lint, false, true).and_then(|session| {
-        let linted = session.lint(MESSAGE, message.clone(), Format::Mail)?;
-        Ok((session, linted))
-    });
+    let checked = Session::new(&args.lint, false, true, crate::pipeline::Examples::Without)
+        .and_then(|session| {
+            let linted = session.lint(MESSAGE, message.clone(), Format::Mail)?;
+            Ok((session, linted))
+        });
     let (session, linted) = match checked {
         Ok(c) => c,
         Err(e) => {

@@ -47,10 +47,16 @@ pub struct Linted {
 }
 
 impl Session {
-    /// The session `check` (`guard: false`) or `guard` builds from its flags.
-    pub fn new(args: &LintArgs, templates: bool, guard: bool) -> Result<Session, Error> {
+    /// The session `check` (`guard: false`) or `guard` builds from its flags; the language
+    /// server's keeps the rules' examples, which its hovers show.
+    pub fn new(
+        args: &LintArgs,
+        templates: bool,
+        guard: bool,
+        examples: Examples,
+    ) -> Result<Session, Error> {
         let always: &[&str] = if guard { &["placeholder", "mail"] } else { &[] };
-        let (mut rules, config, mut warnings) = load_rules(&args.rule_args, always)?;
+        let (mut rules, config, mut warnings) = load_rules(&args.rule_args, always, examples)?;
         if guard {
             // An unfilled placeholder always blocks a send, whatever the config says.
             for rule in &mut rules.rules {
@@ -259,9 +265,17 @@ pub fn load_config(path: Option<&Path>) -> Result<Config, Error> {
 /// Loads the config and the packs named by flags and config, and compiles them; the
 /// built-in packs named in `always` are loaded even with `--no-default-rules`. Also says
 /// what deserves a warning: a pack replacing a built-in one, or no rules at all.
+/// Whether a command needs the built-in rules' examples (to show them), or only checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Examples {
+    With,
+    Without,
+}
+
 pub fn load_rules(
     args: &RuleArgs,
     always: &[&str],
+    examples: Examples,
 ) -> Result<(RuleSet, Config, Vec<String>), Error> {
     let config = if args.no_config {
         Config::default()
@@ -270,7 +284,11 @@ pub fn load_rules(
     };
     let mut packs = Vec::new();
     let no_defaults = args.no_default_rules || config.no_default_rules;
-    for pack in builtin::packs()? {
+    let builtin = match examples {
+        Examples::With => builtin::packs()?,
+        Examples::Without => builtin::packs_without_examples()?,
+    };
+    for pack in builtin {
         if !no_defaults || always.contains(&pack.name.as_str()) {
             packs.push(pack);
         }

@@ -179,7 +179,7 @@ fn built_in_models_are_reproduced_from_their_data() {
     // Every built-in file read from the repository, its parts grouped as the built-ins are.
     let from_data: Vec<_> = builtin::PACKS
         .iter()
-        .map(|(name, text, _)| {
+        .map(|(name, text, _, _)| {
             let path = root().join(format!("rules/{name}.yaml"));
             let mut p = pack::parse(path.to_str().unwrap(), text, Origin::File).unwrap();
             p.group = "<builtin>".into();

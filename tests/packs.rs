@@ -12,7 +12,7 @@ fn builtin_packs_validate_against_the_schema() {
         std::fs::read_to_string(common::root().join("rules/pack.schema.json")).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&schema_text).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for (name, text, _) in builtin::PACKS {
+    for (name, text, _, _) in builtin::PACKS {
         let doc: serde_json::Value = tactful::yaml::parse(name, text).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&doc)

@@ -11,7 +11,7 @@ use tactful_phrase::{build_dense, greeting};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{lines_in, Format};
-use crate::rules::precompiled::Aligned;
+use crate::rules::precompiled::{Aligned, Loaded, Shipped};
 
 /// Where the opening starts in the lint text: after leading blank lines, header-like lines
 /// ("Subject: …"), Markdown headings and the greeting.
@@ -201,15 +201,17 @@ impl Greeting {
     }
 }
 
+/// The greeting's dense DFA as `build.rs` serialized it (empty if it did not build).
+static SHIPPED: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/greeting.dfa")),
+};
+
 fn greeting() -> &'static Greeting {
-    static SHIPPED: &Aligned<[u8]> = &Aligned {
-        _align: [],
-        bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/greeting.dfa")),
-    };
     static DFA: OnceLock<Greeting> = OnceLock::new();
-    DFA.get_or_init(|| match dense::DFA::from_bytes(&SHIPPED.bytes) {
-        Ok((dfa, _)) => Greeting::Shipped(dfa),
-        Err(_) => Greeting::Built(
+    DFA.get_or_init(|| match Shipped::Dense(&SHIPPED.bytes).load() {
+        Ok(Loaded::Dense(dfa)) => Greeting::Shipped(dfa),
+        _ => Greeting::Built(
             build_dense(greeting::PATTERN, false).expect("greeting pattern compiles"),
         ),
     })
@@ -227,6 +229,15 @@ fn header_like(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shipped greeting DFA, read in place unchecked, is one the validating reader
+    /// accepts whole.
+    #[test]
+    fn shipped_greeting_validates() {
+        let (_, read) = dense::DFA::from_bytes(&SHIPPED.bytes).expect("greeting DFA shipped");
+        assert_eq!(read, SHIPPED.bytes.len());
+        assert!(matches!(greeting(), Greeting::Shipped(_)));
+    }
 
     /// The DFA built with tactful loads, and finds what the pattern compiled now finds.
     #[test]

@@ -673,7 +673,12 @@ fn config_diagnostic(e: &Error, config: Option<&Path>) -> (Option<Url>, lsp::Dia
 /// A session for the workspace: its config (or, with `no_config`, none at all) and today as
 /// the send date of a draft that gives none.
 fn session(config: Option<PathBuf>, no_config: bool) -> Result<Session, Error> {
-    let mut s = Session::new(&lint_args(config, no_config), false, false)?;
+    let mut s = Session::new(
+        &lint_args(config, no_config),
+        false,
+        false,
+        crate::pipeline::Examples::With,
+    )?;
     s.ctx.fallback_send_date = Some(crate::calendar::today());
     Ok(s)
 }

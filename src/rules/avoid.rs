@@ -20,7 +20,7 @@ pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut
             f.phrase = matches
                 .phrase(index, k)
                 .and_then(|p| rule.def.phrases.get(p))
-                .map(|p| p.value.as_str().into());
+                .map(|p| p.value.as_ref().into());
             out.push(f);
         }
     }

@@ -71,7 +71,7 @@ fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
     let dir = Path::new(&pack.path).parent().unwrap_or(Path::new(""));
     let mut files = Vec::with_capacity(learn.files.len() + learn.unlike.len());
     for f in learn.files.iter().chain(&learn.unlike) {
-        let path = dir.join(&f.value);
+        let path = dir.join(f.value.as_ref());
         let text = std::fs::read(&path)
             .map_err(|e| {
                 let why = if e.kind() == std::io::ErrorKind::NotFound {
@@ -119,7 +119,7 @@ fn train(pack: &Pack, def: &RuleDef) -> Result<Model, SourceError> {
     }
     let vocab = Vocab::for_rule(
         pack.vocab.iter(),
-        def.context.as_ref().map(|c| c.value.as_str()),
+        def.context.as_ref().map(|c| c.value.as_ref()),
     );
     Ok(tactful_learn::train(
         &examples,

@@ -120,18 +120,7 @@ impl Phrase {
     /// Compiles `text`, or finds it among the phrases compiled with tactful.
     pub fn new(text: &str) -> Result<Phrase, PhraseError> {
         if let Some(p) = precompiled::lookup(text) {
-            return Ok(Phrase {
-                anchors: Literals::Shipped(p.anchors),
-                others: Others::Shipped(p.others),
-                spaces: p.spaces,
-                lead: p.lead,
-                source: Source::Shipped {
-                    bytes: p.dfa,
-                    first: p.first,
-                    text: p.text,
-                },
-                dfa: OnceLock::new(),
-            });
+            return Ok(Phrase::shipped(p));
         }
         let compiled = tactful_phrase::compile(text)?;
         Ok(Phrase {
@@ -142,6 +131,22 @@ impl Phrase {
             source: Source::Regex(compiled.regex),
             dfa: OnceLock::new(),
         })
+    }
+
+    /// The phrase compiled when tactful was built.
+    pub fn shipped(p: &'static precompiled::Entry) -> Phrase {
+        Phrase {
+            anchors: Literals::Shipped(p.anchors),
+            others: Others::Shipped(p.others),
+            spaces: p.spaces,
+            lead: p.lead,
+            source: Source::Shipped {
+                bytes: p.dfa,
+                first: p.first,
+                text: p.text,
+            },
+            dfa: OnceLock::new(),
+        }
     }
 
     /// Builds the DFA now rather than on first use, so that a phrase too large to build is
@@ -263,11 +268,12 @@ impl Phrase {
     }
 }
 
-/// Reads a DFA serialized when tactful was built.
+/// Reads a DFA serialized when tactful was built, in place and without validating it
+/// again (see [`precompiled::Shipped::load`]).
 fn load(bytes: precompiled::Shipped) -> Result<Dfa, DeserializeError> {
-    Ok(match bytes {
-        precompiled::Shipped::Sparse(b) => Dfa::ShippedSparse(sparse::DFA::from_bytes(b)?.0),
-        precompiled::Shipped::Dense(b) => Dfa::ShippedDense(dense::DFA::from_bytes(b)?.0),
+    Ok(match bytes.load()? {
+        precompiled::Loaded::Sparse(d) => Dfa::ShippedSparse(d),
+        precompiled::Loaded::Dense(d) => Dfa::ShippedDense(d),
     })
 }
 
@@ -373,8 +379,10 @@ pub fn paragraph(text: &str, at: usize) -> Range<usize> {
 #[derive(Debug)]
 pub struct PhraseIndex {
     anchors: AnchorTable,
-    /// For each anchor literal, the phrases (indexes into `entries`) it anchors.
-    anchored: Vec<Vec<usize>>,
+    /// For each anchor literal `a`, the phrases (indexes into `entries`) it anchors are
+    /// `anchored[starts[a]..starts[a + 1]]`, in order.
+    anchored: Vec<u32>,
+    starts: Vec<u32>,
     /// Each phrase with the rule it belongs to.
     entries: Vec<(usize, Phrase)>,
 }
@@ -438,22 +446,36 @@ impl PhraseIndex {
         // Sized up front: growing a map hashes every key again.
         let guess = phrases.iter().map(|(_, p)| p.anchors.iter().count()).sum();
         let mut literals: Vec<&str> = Vec::with_capacity(guess);
-        let mut anchored: Vec<Vec<usize>> = Vec::with_capacity(guess);
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(guess);
         let mut position = HashMap::with_capacity_and_hasher(guess, FxBuildHasher);
         for (i, (_, phrase)) in phrases.iter().enumerate() {
             for a in phrase.anchors.iter() {
                 let at = *position.entry(a).or_insert_with(|| {
                     literals.push(a);
-                    anchored.push(Vec::new());
                     literals.len() - 1
                 });
-                anchored[at].push(i);
+                pairs.push((at as u32, i as u32));
             }
+        }
+        // Grouped by anchor, each group in phrase order, in one array (a counting sort).
+        let mut starts = vec![0u32; literals.len() + 1];
+        for &(a, _) in &pairs {
+            starts[a as usize + 1] += 1;
+        }
+        for a in 0..literals.len() {
+            starts[a + 1] += starts[a];
+        }
+        let mut fill = starts.clone();
+        let mut anchored = vec![0u32; pairs.len()];
+        for (a, i) in pairs {
+            anchored[fill[a as usize] as usize] = i;
+            fill[a as usize] += 1;
         }
         let anchors = AnchorTable::new(literals);
         PhraseIndex {
             anchors,
             anchored,
+            starts,
             entries: phrases,
         }
     }
@@ -475,7 +497,9 @@ impl PhraseIndex {
                 para = folded.paragraph(at);
             }
             starts.clear();
-            for &e in &self.anchored[literal] {
+            let group = self.starts[literal] as usize..self.starts[literal + 1] as usize;
+            for &e in &self.anchored[group] {
+                let e = e as usize;
                 let (rule, phrase) = &self.entries[e];
                 let lo = match starts.iter().find(|(lead, _)| *lead == phrase.lead) {
                     Some(&(_, lo)) => lo,
@@ -555,7 +579,7 @@ mod tests {
         let mut texts: Vec<String> = Vec::new();
         for pack in builtin::packs().unwrap() {
             for def in &pack.rules {
-                texts.extend(def.bad.iter().chain(&def.good).map(|e| e.value.clone()));
+                texts.extend(def.bad.iter().chain(&def.good).map(|e| e.value.to_string()));
             }
         }
         let cases = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/cases");

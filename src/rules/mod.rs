@@ -81,8 +81,17 @@ impl Rule {
         if !self.def.unless.is_empty() {
             let unless = self.unless_phrases.get_or_init(|| {
                 // The built-ins' antipatterns are all parsed by the suite; none fails here.
-                let parse = |p: &pack::Located| parse_phrase(&p.value, &self.unless_vocab).ok();
-                self.def.unless.iter().filter_map(parse).collect()
+                let shipped = self.def.shipped.map(|s| s.unless);
+                let parse = |(k, p): (usize, &pack::Located)| {
+                    let entry = shipped_entry(shipped, k, &p.value);
+                    parse_phrase(&p.value, &self.unless_vocab, entry).ok()
+                };
+                self.def
+                    .unless
+                    .iter()
+                    .enumerate()
+                    .filter_map(parse)
+                    .collect()
             });
             let folded = &draft.folded;
             let text = folded.text.as_str();
@@ -454,7 +463,7 @@ impl RuleSet {
         for i in 0..rules.len() {
             if let Some(first) = &rules[i].def.first {
                 let target = index
-                    .get(&first.value)
+                    .get(first.value.as_ref())
                     .copied()
                     .filter(|&t| rules[t].def.kind == Kind::Require);
                 let Some(t) = target else {
@@ -473,7 +482,7 @@ impl RuleSet {
                 rules[i].first = Some(t);
             }
             for name in rules[i].def.also.clone() {
-                let Some(&t) = index.get(&name.value).filter(|&&t| t != i) else {
+                let Some(&t) = index.get(name.value.as_ref()).filter(|&&t| t != i) else {
                     let p = kept
                         .iter()
                         .find(|p| p.name == rules[i].def.pack)
@@ -744,7 +753,7 @@ pub fn finding(rule: &Rule, span: Range<usize>, label: Option<String>) -> Findin
 
 /// Compiles one rule; its phrases are returned apart, for the phrase index.
 fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), SourceError> {
-    let phrases = compile_phrases(pack, &def.phrases)?;
+    let phrases = compile_phrases(pack, &def.phrases, def.shipped.map(|s| s.phrases))?;
     let check_patterns = |list: &[pack::Located]| -> Result<Option<String>, SourceError> {
         if pack.origin == Origin::File {
             for p in list {
@@ -772,7 +781,7 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
         pattern_src: patterns,
         pattern_re: OnceLock::new(),
         unless_phrases: if pack.origin == Origin::File {
-            OnceLock::from(compile_phrases(pack, &def.unless)?)
+            OnceLock::from(compile_phrases(pack, &def.unless, None)?)
         } else {
             OnceLock::new()
         },
@@ -797,7 +806,7 @@ fn compile_rule(pack: &Pack, def: &RuleDef) -> Result<(Rule, Vec<Phrase>), Sourc
 
 /// The words of the word class a rule's `context` names, lowercase and sorted.
 fn context_words(pack: &Pack, c: &pack::Located) -> Result<Box<[Box<str>]>, SourceError> {
-    let Some(words) = pack.vocab.get(&c.value) else {
+    let Some(words) = pack.vocab.get(c.value.as_ref()) else {
         let known: Vec<&str> = pack.vocab.keys().map(String::as_str).collect();
         return Err(pack
             .error(
@@ -884,17 +893,30 @@ enum PhraseFault {
 }
 
 /// `value` with the word classes of `vocab` it names written out, parsed.
-fn parse_phrase(value: &str, vocab: &BTreeMap<String, Vec<String>>) -> Result<Phrase, PhraseFault> {
+/// A phrase the build compiled (`shipped`, its entry) is read from the binary.
+fn parse_phrase(
+    value: &str,
+    vocab: &BTreeMap<String, Vec<String>>,
+    shipped: Option<u32>,
+) -> Result<Phrase, PhraseFault> {
+    if let Some(entry) = shipped.and_then(precompiled::entry) {
+        return Ok(Phrase::shipped(entry));
+    }
     let expanded = tactful_phrase::expand_vocab(value, vocab).map_err(PhraseFault::Vocab)?;
     Phrase::new(&expanded).map_err(PhraseFault::Syntax)
 }
 
 /// Compiles each phrase of `list`. A pack read from a file also has each phrase's DFA
 /// built, so a phrase too large to build is an error at load time, not a silent miss.
-fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, SourceError> {
+fn compile_phrases(
+    pack: &Pack,
+    list: &[pack::Located],
+    shipped: Option<&[(&str, u32)]>,
+) -> Result<Vec<Phrase>, SourceError> {
     let mut out = Vec::with_capacity(list.len());
-    for p in list {
-        let phrase = parse_phrase(&p.value, &pack.vocab).map_err(|fault| match fault {
+    for (k, p) in list.iter().enumerate() {
+        let entry = shipped_entry(shipped, k, &p.value);
+        let phrase = parse_phrase(&p.value, &pack.vocab, entry).map_err(|fault| match fault {
             PhraseFault::Vocab(e) => pack
                 .error(p.span.clone(), format!("phrase `{}`: {e}", shorten(&p.value)))
                 .with_note("a pack's `vocab:` names word classes; `{name}` in a phrase stands for any word of one"),
@@ -920,6 +942,14 @@ fn compile_phrases(pack: &Pack, list: &[pack::Located]) -> Result<Vec<Phrase>, S
         out.push(phrase);
     }
     Ok(out)
+}
+
+/// The entry the build compiled for phrase `k` of a list, `text`, if the list is shipped.
+fn shipped_entry(shipped: Option<&[(&str, u32)]>, k: usize, text: &str) -> Option<u32> {
+    shipped
+        .and_then(|list| list.get(k))
+        .filter(|(written, _)| *written == text)
+        .map(|&(_, entry)| entry)
 }
 
 /// A phrase as an error message quotes it: whole when short, else its start.
@@ -1084,12 +1114,43 @@ rules:
         let mut n = 0;
         for rule in &set.rules {
             for u in &rule.def.unless {
-                let parsed = parse_phrase(&u.value, &rule.unless_vocab);
+                let parsed = parse_phrase(&u.value, &rule.unless_vocab, None);
                 assert!(parsed.is_ok(), "{}: {}", rule.id(), u.value);
                 n += 1;
             }
         }
         assert!(n > 100, "only {n} antipatterns");
+    }
+
+    /// Every built-in phrase and antipattern was compiled by the build, under its rule, to
+    /// what its text with the word classes expanded compiles to: the build merged each
+    /// pack's word classes as a run does.
+    #[test]
+    fn builtin_phrases_are_shipped_by_rule() {
+        let mut n = 0;
+        let set = RuleSet::build(builtin::packs().unwrap(), &Overrides::default()).unwrap();
+        for rule in &set.rules {
+            let def = &rule.def;
+            let shipped = def
+                .shipped
+                .unwrap_or_else(|| panic!("{} not shipped", def.id));
+            for (list, written) in [
+                (&def.phrases, shipped.phrases),
+                (&def.unless, shipped.unless),
+            ] {
+                assert_eq!(list.len(), written.len(), "{}", def.id);
+                for (k, p) in list.iter().enumerate() {
+                    let entry = shipped_entry(Some(written), k, &p.value)
+                        .and_then(precompiled::entry)
+                        .unwrap_or_else(|| panic!("{}: {} not shipped", def.id, p.value));
+                    let expanded =
+                        tactful_phrase::expand_vocab(&p.value, &rule.unless_vocab).unwrap();
+                    assert_eq!(entry.text, expanded, "{}", def.id);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 500, "only {n} phrases");
     }
 
     /// Every phrase of the built-in `avoid` and `require` rules is hit by one of its rule's

@@ -18,6 +18,29 @@ pub struct Entry {
     pub dfa: Shipped,
 }
 
+/// A built-in rule's phrases and antipatterns as written in its pack, each with the index
+/// of its [`Entry`] (`u32::MAX` for one the build could not compile, which a run compiles
+/// and reports).
+#[derive(Debug)]
+pub struct ShippedRule {
+    pub id: &'static str,
+    pub phrases: &'static [(&'static str, u32)],
+    pub unless: &'static [(&'static str, u32)],
+}
+
+/// The phrases and antipatterns of the built-in rule `id`.
+pub fn rule(id: &str) -> Option<&'static ShippedRule> {
+    RULES
+        .binary_search_by(|r| r.id.cmp(id))
+        .ok()
+        .map(|i| &RULES[i])
+}
+
+/// The entry of a phrase of [`ShippedRule`], if the build compiled it.
+pub fn entry(index: u32) -> Option<&'static Entry> {
+    ENTRIES.get(index as usize)
+}
+
 /// A serialized DFA: sparse, or dense for the few whose sparse form is large, since a
 /// dense DFA loads in time linear in its size and a sparse one does not.
 #[derive(Debug, Clone, Copy)]
@@ -25,6 +48,33 @@ pub enum Shipped {
     Sparse(&'static [u8]),
     /// Aligned to 4 bytes, as a dense DFA must be.
     Dense(&'static [u8]),
+}
+
+/// A shipped DFA, read in place.
+pub enum Loaded {
+    Sparse(regex_automata::dfa::sparse::DFA<&'static [u8]>),
+    Dense(regex_automata::dfa::dense::DFA<&'static [u32]>),
+}
+
+impl Shipped {
+    /// Reads the DFA in place, without the validation of every transition that
+    /// `from_bytes` does (for a sparse DFA, it costs more than the scan that needs it).
+    #[allow(unsafe_code)]
+    pub fn load(self) -> Result<Loaded, regex_automata::util::wire::DeserializeError> {
+        // SAFETY: the bytes are what `build.rs` serialized, in this target's byte order,
+        // with the `regex-automata` this binary links (Cargo.lock holds one version for
+        // the build script and the binary), and `entries_match_the_compiler` reads every
+        // one of them back with the validating `from_bytes`. The header, its version and
+        // the alignment are still checked here.
+        Ok(match self {
+            Shipped::Sparse(b) => Loaded::Sparse(
+                unsafe { regex_automata::dfa::sparse::DFA::from_bytes_unchecked(b) }?.0,
+            ),
+            Shipped::Dense(b) => Loaded::Dense(
+                unsafe { regex_automata::dfa::dense::DFA::from_bytes_unchecked(b) }?.0,
+            ),
+        })
+    }
 }
 
 /// Bytes included with the alignment of a `u32`.
