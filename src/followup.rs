@@ -765,6 +765,7 @@ fn learn(
             date_text: None,
             text: draft.source[draft.body_start..].to_string(),
             start: draft.body_start,
+            internal: false,
         };
         let mut more = Vec::new();
         thread::promise::in_message(&message, cal, &mut more);

@@ -1,6 +1,6 @@
 //! Promises in quoted threads (`fixtures/promises`): labelled reply drafts written apart
 //! from the code, each with the date its quoted message promised a reply by, `none`, or
-//! `undated`. `dev`, `dev2`, `dev3` and `dev4` are the sets the patterns were written against (each
+//! `undated`. `dev`, `dev2`, `dev3`, `dev4` and `dev5` are the sets the patterns were written against (each
 //! after its first-sight run); `test` is held out and never tuned on. Each set must keep
 //! the recall and precision it was measured at, and must not invent dates for messages
 //! that promise none. Printed per date form.
@@ -112,30 +112,40 @@ fn the_dev_sets_are_dated_as_labelled() {
     // The messiest writer's set (chat exports, typos, portals) is held to what it reaches.
     let s = score("dev3");
     assert!(s.dated > 60 && s.undatable > 40);
-    assert!(s.right * 100 >= s.dated * 86, "dev3: recall below 0.86");
+    assert!(s.right * 100 >= s.dated * 88, "dev3: recall below 0.88");
     assert!(
         s.right * 100 >= (s.right + s.wrong) * 90,
         "dev3: precision below 0.90"
     );
-    assert!(s.invented * 100 <= s.undatable * 11, "dev3: dates invented");
-    // The newest writer's set (half without a promise), tuned on only once.
+    assert!(s.invented * 100 <= s.undatable * 9, "dev3: dates invented");
+    // A fifth writer's set (half without a promise).
     let s = score("dev4");
     assert!(s.dated >= 50 && s.undatable >= 50);
-    assert!(s.right * 100 >= s.dated * 74, "dev4: recall below 0.74");
-    assert!(s.invented * 100 <= s.undatable * 20, "dev4: dates invented");
+    assert!(s.right * 100 >= s.dated * 84, "dev4: recall below 0.84");
+    assert!(s.invented * 100 <= s.undatable * 16, "dev4: dates invented");
+    // The newest (foreign clients, holidays, quarters, counts from another time, notes
+    // between colleagues), tuned on once.
+    let s = score("dev5");
+    assert!(s.dated >= 55 && s.undatable >= 45);
+    assert!(s.right * 100 >= s.dated * 96, "dev5: recall below 0.96");
+    assert!(
+        s.right * 100 >= (s.right + s.wrong) * 98,
+        "dev5: precision below 0.98"
+    );
+    assert!(s.invented * 100 <= s.undatable * 5, "dev5: dates invented");
 }
 
 #[test]
 fn the_held_out_set_keeps_its_measured_level() {
     let s = score("test");
     assert!(s.dated > 80 && s.undatable > 50);
-    assert!(s.right * 100 >= s.dated * 83, "recall below 0.83");
+    assert!(s.right * 100 >= s.dated * 87, "recall below 0.87");
     assert!(
-        s.right * 100 >= (s.right + s.wrong) * 92,
-        "precision below 0.92"
+        s.right * 100 >= (s.right + s.wrong) * 95,
+        "precision below 0.95"
     );
     assert!(
-        s.invented * 100 <= s.undatable * 10,
-        "more than 1 in 10 dated without a promise"
+        s.invented * 100 <= s.undatable * 4,
+        "more than 1 in 25 dated without a promise"
     );
 }

@@ -198,6 +198,19 @@ impl Calendar {
         out
     }
 
+    /// The first day on or after `from` (within a year) of the holiday whose name holds
+    /// `word` ("thanksgiving", "labor day"), not counting observed days.
+    pub fn named(&self, word: &str, from: Date) -> Option<Date> {
+        let word = word.to_lowercase();
+        self.holidays
+            .iter()
+            .filter(|h| h.name.to_lowercase().contains(&word))
+            .flat_map(|h| [from.year(), from.year() + 1].map(|y| h.in_year(y)))
+            .flatten()
+            .filter(|d| *d >= from)
+            .min()
+    }
+
     /// The name of the holiday on `d`, if it is one.
     pub fn holiday(&self, d: Date) -> Option<String> {
         self.year(d.year()).get(&d).cloned()

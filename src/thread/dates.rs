@@ -77,11 +77,120 @@ fn header_res() -> &'static [Regex; 5] {
     })
 }
 
-/// "27. Februar 2025", as German clients write a header's date.
-fn german() -> &'static Regex {
-    regex!(
-        r"(?i)\b(\d{1,2})\.\s*(januar|jänner|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)\s+(\d{4})\b"
-    )
+/// Month names and abbreviations in the other languages mail clients write dates in
+/// (German, Dutch, French, Spanish, Portuguese, Italian), where English ones differ.
+const FOREIGN_MONTHS: &[(&str, i8)] = &[
+    ("januar", 1),
+    ("jänner", 1),
+    ("januari", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("janeiro", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("februar", 2),
+    ("februari", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fév", 2),
+    ("febrero", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("febbraio", 2),
+    ("märz", 3),
+    ("mär", 3),
+    ("maerz", 3),
+    ("maart", 3),
+    ("mrt", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("mai", 5),
+    ("mei", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("maggio", 5),
+    ("mag", 5),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("junho", 6),
+    ("giugno", 6),
+    ("giu", 6),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("julho", 7),
+    ("luglio", 7),
+    ("lug", 7),
+    ("augustus", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("setembro", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("novembro", 11),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dezembro", 12),
+    ("dicembre", 12),
+];
+
+/// A day, a month named in another language and a year, as foreign clients write a
+/// header's date: "27. Februar 2025", "16 okt 2025", "6 févr. 2025", "4 de mar. de 2025",
+/// "3 de junio de 2025", "4 giu 2025". The month word is group 2.
+fn foreign() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let mut names: Vec<&str> = FOREIGN_MONTHS.iter().map(|m| m.0).collect();
+        // Longest first, so "januari" is not read as "januar".
+        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        Regex::new(&format!(
+            r"(?i)\b(\d{{1,2}})(?:\.|º|er)?\s*(?:de\s+)?({}|{MONTH})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+            names.join("|")
+        ))
+        .expect("date regex compiles")
+    })
+}
+
+/// The month a word of another language names ("okt", "Februar", "févr.").
+fn foreign_month(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    FOREIGN_MONTHS
+        .iter()
+        .find(|m| m.0 == w)
+        .map(|m| m.1)
+        .or_else(|| month(&w))
 }
 
 /// The first date written in a header's words, and where it is.
@@ -149,22 +258,8 @@ pub fn in_header_ordered(
             return Some((d, c.get(0)?.range()));
         }
     }
-    if let Some(c) = german().captures(text) {
-        let m = match c[2].to_lowercase().as_str() {
-            "januar" | "jänner" => 1,
-            "februar" => 2,
-            "märz" | "maerz" => 3,
-            "april" => 4,
-            "mai" => 5,
-            "juni" => 6,
-            "juli" => 7,
-            "august" => 8,
-            "september" => 9,
-            "oktober" => 10,
-            "november" => 11,
-            _ => 12,
-        };
-        if let (Ok(d), Some(y)) = (c[1].parse::<i8>(), year(&c[3])) {
+    if let Some(c) = foreign().captures(text) {
+        if let (Some(m), Ok(d), Some(y)) = (foreign_month(&c[2]), c[1].parse::<i8>(), year(&c[3])) {
             if let Ok(date) = Date::new(y, m, d) {
                 return Some((date, c.get(0)?.range()));
             }
@@ -209,6 +304,16 @@ mod tests {
             h("Fri, 18 Sep 2026 23:30:00 -0700"),
             Some(date(2026, 9, 18))
         );
+        // Other languages' month names, as their mail clients write them.
+        assert_eq!(h("Am 15. September 2026 um 10:02"), sep15);
+        assert_eq!(h("Op di 15 sep 2026 om 10:02"), sep15);
+        assert_eq!(h("Le mar. 15 sept. 2026 à 10:02"), sep15);
+        assert_eq!(h("El mar, 15 sept 2026 a las 10:02"), sep15);
+        assert_eq!(h("martes, 15 de septiembre de 2026 10:02"), sep15);
+        assert_eq!(h("Em ter., 15 de set. de 2026 às 10:02"), sep15);
+        assert_eq!(h("Il giorno mar 15 set 2026 alle ore 10:02"), sep15);
+        assert_eq!(h("Op do 16 okt 2025 om 14:07"), Some(date(2025, 10, 16)));
+        assert_eq!(h("Le jeu. 6 févr. 2025 à 14:35"), Some(date(2025, 2, 6)));
         assert_eq!(h("no date here"), None);
         // Without a year: the latest such day up to a week after the reference.
         assert_eq!(h("Dec 5"), Some(date(2026, 12, 5)));

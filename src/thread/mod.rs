@@ -45,6 +45,9 @@ pub struct Message {
     pub text: String,
     /// Where its first line starts in the source.
     pub start: usize,
+    /// Written between colleagues: every address of its `To:` line at the sender's own
+    /// (not a free mail) domain, as a recruiter's note to a hiring manager forwarded on.
+    pub internal: bool,
 }
 
 /// A line of the body: its quote depth and its words with the marks taken off.
@@ -102,6 +105,8 @@ struct Header {
     lines: usize,
     from: Option<String>,
     date: Option<(Date, String)>,
+    /// The `To:` line, when the header has one.
+    to: Option<String>,
 }
 
 /// The messages quoted in `source[body]`, oldest last as mail clients put them. The
@@ -174,6 +179,7 @@ pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
         if depth == 0 {
             if let Some((from, date, words)) = chat_message(line.text, reference) {
                 out.push(Message {
+                    internal: false,
                     address: None,
                     from: Some(from),
                     date_text: None,
@@ -202,7 +208,9 @@ pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
                 .map_or(depth, |l| l.depth);
             let at = if next_depth > depth { depth + 1 } else { depth };
             let address = h.from.as_deref().and_then(address_in);
+            let internal = internal(address.as_deref(), h.to.as_deref());
             out.push(Message {
+                internal,
                 from: h.from,
                 address,
                 date_text: h.date.as_ref().map(|d| d.1.clone()),
@@ -236,6 +244,7 @@ pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
                 Some(m) => Some(m),
                 None => {
                     out.push(Message {
+                        internal: false,
                         from: None,
                         address: None,
                         date: None,
@@ -279,6 +288,52 @@ fn is_frame(t: &str) -> bool {
 }
 
 /// The address in "Jane Doe <jane@acme.com>" or a bare one, lowercase.
+/// Whether a message from `from` to the addresses of `to` stays within one
+/// organisation's (not a free mail) domain.
+fn internal(from: Option<&str>, to: Option<&str>) -> bool {
+    const FREE_MAIL: &[&str] = &[
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.de",
+        "gmx.net",
+        "web.de",
+        "mail.com",
+        "yandex.com",
+        "yandex.ru",
+        "qq.com",
+        "163.com",
+        "zoho.com",
+        "fastmail.com",
+    ];
+    let domain = |a: &str| a.rsplit_once('@').map(|(_, d)| d.to_string());
+    let (Some(from), Some(to)) = (from.and_then(domain), to) else {
+        return false;
+    };
+    if FREE_MAIL.contains(&from.as_str()) {
+        return false;
+    }
+    let to: Vec<Option<String>> = to
+        .split([',', ';'])
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| address_in(t).and_then(|a| domain(&a)))
+        .collect();
+    !to.is_empty() && to.iter().all(|d| d.as_deref() == Some(from.as_str()))
+}
+
 pub fn address_in(s: &str) -> Option<String> {
     let s = s.trim();
     let inner = match (s.rfind('<'), s.rfind('>')) {
@@ -318,8 +373,8 @@ fn header_at(lines: &[Line<'_>], i: usize, reference: Dating, after_words: bool)
 /// "On <date>, <writer> wrote:", over up to three lines.
 fn attribution(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header> {
     let first = lines[i].text.trim();
-    let lower = first.get(..3).unwrap_or("").to_ascii_lowercase();
-    if !["on ", "le ", "am ", "el ", "il ", "op "].contains(&lower.as_str()) {
+    let opener = first.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !ATTRIBUTION_OPENERS.contains(&opener.as_str()) {
         return None;
     }
     let mut joined = first.to_string();
@@ -346,6 +401,7 @@ fn attribution(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header
                 lines: k + 1,
                 from,
                 date,
+                to: None,
             });
         }
     }
@@ -382,7 +438,9 @@ fn header_block(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Heade
         }
     }
     let mut from = None;
+    let mut to = None;
     let mut date = None;
+    let mut date_key = false;
     let mut seen = 0;
     while let Some(l) = lines.get(k) {
         if l.depth != depth {
@@ -394,22 +452,23 @@ fn header_block(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Heade
         };
         let key = name.trim().trim_end_matches('*').to_ascii_lowercase();
         let value = value.trim().trim_start_matches('*').trim();
-        match key.as_str() {
-            "from" | "de" | "von" => from = Some(value.to_string()),
-            "sent" | "date" | "envoyé" | "gesendet" | "enviado" => {
-                date = reference
-                    .read(value)
-                    .map(|(d, r)| (d, value[r].to_string()));
-            }
-            "to" | "cc" | "subject" | "reply-to" | "importance" | "bcc" | "à" | "an" | "objet"
-            | "betreff" | "para" | "asunto" | "attachments" => {}
-            _ => break,
+        let key = key.as_str();
+        if FROM_KEYS.contains(&key) {
+            from = Some(value.to_string());
+        } else if TO_KEYS.contains(&key) {
+            to = Some(value.to_string());
+        } else if DATE_KEYS.contains(&key) {
+            date_key = true;
+            date = reference
+                .read(value)
+                .map(|(d, r)| (d, value[r].to_string()));
+        } else if !OTHER_KEYS.contains(&key) {
+            break;
         }
         seen += 1;
         k += 1;
     }
-    let is_block =
-        (from.is_some() && seen >= 2 && date_key_seen(lines, i, k)) || (marker && seen >= 1);
+    let is_block = (from.is_some() && seen >= 2 && date_key) || (marker && seen >= 1);
     if !is_block {
         return None;
     }
@@ -417,19 +476,60 @@ fn header_block(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Heade
         lines: k - i,
         from,
         date,
+        to,
     })
 }
 
-fn date_key_seen(lines: &[Line<'_>], from: usize, to: usize) -> bool {
-    lines[from..to].iter().any(|l| {
-        let t = l.text.trim().trim_start_matches('*').to_ascii_lowercase();
-        [
-            "sent", "date", "gesendet", "datum", "envoyé", "enviado", "data",
-        ]
-        .iter()
-        .any(|k| t.starts_with(&format!("{k}:")) || t.starts_with(&format!("{k}*:")))
-    })
-}
+/// The names of a header block's sender line, in the languages of its clients (English,
+/// French, Spanish, Portuguese, Italian, German, Dutch, Scandinavian).
+const FROM_KEYS: &[&str] = &["from", "de", "von", "van", "da", "fra", "från"];
+
+/// The names of its date line.
+const DATE_KEYS: &[&str] = &[
+    "sent",
+    "date",
+    "envoyé",
+    "envoyé le",
+    "gesendet",
+    "datum",
+    "enviado",
+    "enviado el",
+    "enviada",
+    "enviada em",
+    "enviado em",
+    "data",
+    "inviato",
+    "verzonden",
+    "sendt",
+    "skickat",
+];
+
+/// The names of its recipients' line.
+const TO_KEYS: &[&str] = &["to", "à", "an", "para", "a", "aan", "til", "till"];
+
+/// The names of its other lines.
+const OTHER_KEYS: &[&str] = &[
+    "cc",
+    "bcc",
+    "subject",
+    "reply-to",
+    "importance",
+    "attachments",
+    "objet",
+    "betreff",
+    "asunto",
+    "assunto",
+    "oggetto",
+    "onderwerp",
+    "emne",
+    "ämne",
+    "cci",
+    "cco",
+    "pièces jointes",
+    "anlagen",
+    "anexos",
+    "bijlagen",
+];
 
 fn is_separator(t: &str) -> bool {
     let lower = t.to_ascii_lowercase();
@@ -484,6 +584,7 @@ fn pasted(lines: &[Line<'_>], i: usize, reference: Dating, after_words: bool) ->
         lines: 1,
         from: None,
         date: Some((date, t[r].to_string())),
+        to: None,
     })
 }
 
@@ -522,18 +623,22 @@ fn time_re() -> &'static Regex {
     )
 }
 
-/// "On <date>, <writer> wrote:" (and its French, German, Spanish, Italian, Dutch forms),
+/// The first words of an attribution line, in the languages [`attribution_re`] reads.
+const ATTRIBUTION_OPENERS: &[&str] = &["on", "le", "am", "el", "il", "op", "em", "den", "på"];
+
+/// "On <date>, <writer> wrote:" (and its French, German, Spanish, Italian, Dutch,
+/// Portuguese and Scandinavian forms),
 /// the words between in group 1.
 pub(crate) fn attribution_re() -> &'static Regex {
     regex!(
-        r"(?i)^(?:on|le|am|el|il|op)\s(.+?)\s?(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef)\s?:$"
+        r"(?i)^(?:on|le|am|el|il|op|em|den|på)\s(.+?)\s?(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu|skrev)\s?:$"
     )
 }
 
 /// "Am 09.02.27 um 10:15 schrieb Anna Becker:": the writer after the verb.
 fn attribution_name_last() -> &'static Regex {
     regex!(
-        r"(?i)^(?:am|le|el|il|op|on)\s(.+?)\s(?:schrieb|a écrit|escribió|ha scritto|schreef|wrote)\s(.+):$"
+        r"(?i)^(?:am|le|el|il|op|on|em|den|på)\s(.+?)\s(?:schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev|wrote)\s(.+):$"
     )
 }
 
@@ -594,6 +699,44 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].date, None);
         assert!(msgs("Just my own words, by Friday.\n").is_empty());
+    }
+
+    #[test]
+    fn attributions_in_other_languages() {
+        for (line, day) in [
+            (
+                "Em ter., 7 de out. de 2025 às 09:15, Rafael Costa <r@v.com.br> escreveu:",
+                date(2025, 10, 7),
+            ),
+            (
+                "Den tors 9 okt. 2025 kl 10:15 skrev Anna Berg <a@b.se>:",
+                date(2025, 10, 9),
+            ),
+            (
+                "Le jeu. 9 oct. 2025 à 10:15, Anne Roy <a@r.fr> a écrit :",
+                date(2025, 10, 9),
+            ),
+        ] {
+            let src = format!("Thanks!\n\n{line}\n> We will decide by the 20th.\n");
+            let m = msgs(&src);
+            assert_eq!(m.len(), 1, "{line}: {m:#?}");
+            assert_eq!(m[0].date, Some(day), "{line}");
+        }
+    }
+
+    #[test]
+    fn notes_between_colleagues_are_internal() {
+        let block = |to: &str| {
+            format!("Hi,\n\nFrom: Greg <greg@acme.com>\nSent: Monday, October 27, 2025 8:52 AM\nTo: {to}\nSubject: panel\n\nI'll get my feedback to you by Thursday.\n")
+        };
+        assert!(msgs(&block("Shauna <shauna@acme.com>"))[0].internal);
+        assert!(msgs(&block("shauna@acme.com; lee@acme.com"))[0].internal);
+        assert!(!msgs(&block("Pat <pat@gmail.com>"))[0].internal);
+        assert!(!msgs(&block("Shauna <shauna@acme.com>, Pat <pat@gmail.com>"))[0].internal);
+        assert!(!msgs(&block("Pat Dunne"))[0].internal);
+        // Two people at one free mail domain are not colleagues.
+        let free = "Hi,\n\nFrom: Greg <greg@gmail.com>\nSent: Monday, October 27, 2025 8:52 AM\nTo: pat@gmail.com\n\nBy Thursday.\n";
+        assert!(!msgs(free)[0].internal);
     }
 
     #[test]

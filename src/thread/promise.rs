@@ -68,7 +68,9 @@ pub fn promises(
         .and_then(|n| n.split_whitespace().next())
         .map(str::to_lowercase);
     for m in &thread.messages {
-        if author.is_some() && m.address.as_deref() == author {
+        // Their own earlier messages, and notes between colleagues ("I'll get my
+        // feedback to you by Thursday", to the recruiter).
+        if author.is_some() && m.address.as_deref() == author || m.internal {
             continue;
         }
         let by_name = |first: &str| {
@@ -89,12 +91,13 @@ pub fn promises(
 
 /// The promises of one message.
 pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
+    let first = out.len();
     let sentences = sentences(&m.text);
     let mut previous: Vec<when::Found> = Vec::new();
-    let find = |clause: &str| -> Vec<when::Found> {
+    let scan = |clause: &str| -> (Vec<when::Found>, Vec<when::Relative>) {
         match m.date {
-            Some(d) => when::find(clause, d, cal),
-            None => Vec::new(),
+            Some(d) => when::scan(clause, d, cal),
+            None => Default::default(),
         }
     };
     for s in &sentences {
@@ -109,11 +112,44 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         let norm = when::normalize(s);
         let clauses = own_clauses(&norm);
         // Each clause's times, found once: whether it promises, and what it says.
-        let read: Vec<(&str, bool, Vec<when::Found>)> = clauses
-            .iter()
-            .map(|c| (*c, cue().is_match(&notice().replace_all(c, " ")), find(c)))
-            .collect();
+        let mut read: Vec<(&str, bool, Vec<when::Found>)> = Vec::with_capacity(clauses.len());
+        let mut relative: Vec<(usize, when::Relative)> = Vec::new();
+        for c in &clauses {
+            let cued = cue().is_match(&notice().replace_all(c, " "));
+            let (found, rel) = scan(c);
+            if cued {
+                relative.extend(rel.into_iter().map(|r| (read.len(), r)));
+            }
+            read.push((*c, cued, found));
+        }
+        // "…and I'll let you know within a day after that": counted from the time of
+        // the sentence's other clauses, else of the last sentence.
+        if !relative.is_empty() {
+            let not_count = |f: &&when::Found| !f.form.is_count();
+            let anchor = read
+                .iter()
+                .filter(|(_, cued, _)| !*cued)
+                .flat_map(|(_, _, f)| f.iter())
+                .filter(not_count)
+                .max_by_key(|f| f.date)
+                .or_else(|| previous.iter().filter(not_count).max_by_key(|f| f.date))
+                .map(|f| f.date);
+            if let Some(anchor) = anchor {
+                for (i, r) in &relative {
+                    let found = &mut read[*i].2;
+                    found.retain(|f| f.range != r.range());
+                    found.extend(r.from(anchor, cal));
+                }
+            }
+        }
         if !read.iter().any(|(_, cued, _)| *cued) {
+            // "…by Friday. Unfortunately that has slipped.": the last promise taken back.
+            if withdrawn().is_match(&norm) && takes_back().is_match(&norm) {
+                if let Some(p) = out[first..].last_mut().filter(|p| p.by.is_some()) {
+                    p.by = None;
+                    p.form = None;
+                }
+            }
             previous = read.into_iter().flat_map(|(_, _, f)| f).collect();
             continue;
         }
@@ -136,6 +172,19 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         if times.is_empty() && !vague_words && refers_back().is_match(&norm) {
             times = previous.clone();
         }
+        // "Mark said he'd circle back by the 15th, but things have slipped": a time
+        // taken back is no longer one to wait for.
+        // (Said before the time, "hiring is paused over the holidays, and we'll reach
+        // back out in late January", it is the reason for the time.)
+        let last_timed = read.iter().rposition(|(_, cued, f)| *cued && !f.is_empty());
+        let withdrawn = last_timed.is_some_and(|i| {
+            read[i + 1..]
+                .iter()
+                .any(|(c, _, f)| f.is_empty() && withdrawn().is_match(c))
+        });
+        if withdrawn {
+            times.clear();
+        }
         let latest = times.iter().max_by_key(|f| f.date);
         let words = collapse(s);
         let promise = |by: Option<&when::Found>, said_on| Promise {
@@ -149,11 +198,28 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         match (latest, m.date) {
             (Some(f), Some(day)) => out.push(promise(Some(f), Some(day))),
             (None, None) if has_time_words(&norm) => out.push(promise(None, None)),
-            (None, _) if vague_words || vague().is_match(&norm) => out.push(promise(None, m.date)),
+            (None, _) if vague_words || withdrawn || vague().is_match(&norm) => {
+                out.push(promise(None, m.date));
+            }
             _ => {}
         }
         previous = read.into_iter().flat_map(|(_, _, f)| f).collect();
     }
+}
+
+/// Words that say a time given has slipped: "things have slipped", "it's been pushed
+/// back", "we won't make that date", "the timeline has changed".
+fn withdrawn() -> &'static Regex {
+    regex!(
+        r"\b(?:(?:has|have|had|'s|'ve|is|are|was|were|been|got|gotten|get|getting) (?:been |a bit |a little |slightly |now )?(?:slipped|slipping|delayed|pushed (?:back|out)|postponed|put on hold|paused|held up|moved (?:back|out)|fallen behind)|(?:things|it|that|this|timelines?|dates?|everything|the process) (?:slipped|slips)|running (?:late|behind)|behind schedule|no longer (?:on track|possible|realistic|holds?|stands?)|won'?t (?:be able to )?(?:make|meet|hit|keep) (?:that|this|it|the)|(?:not|n't) (?:going to|be able to|able to) (?:make|meet|hit|keep) (?:that|this|it|the)|(?:timeline|date|deadline|schedule) (?:is|has|will|'s) (?:changed|shifted|moved|slipped|been (?:changed|moved|pushed))|(?:no longer|not) (?:going to be|be) (?:on|by) (?:that|this|the))\b"
+    )
+}
+
+/// A sentence that speaks of an earlier one's time ("that", "it", "the timeline").
+fn takes_back() -> &'static Regex {
+    regex!(
+        r"^(?:(?:unfortunately|sadly|however|but|update|apologies|sorry|i'm afraid|i am afraid)\b[ ,:]*)?(?:that|this|it|things|the (?:timeline|timing|date|decision|process|schedule))\b"
+    )
 }
 
 /// "Just to let you know", "I wanted to let you know that": telling, not a promise.
@@ -420,7 +486,7 @@ fn cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let you know|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|send (?:you )?(?:over )?(?:the|an|our|a|your) (?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:we|i|you|will|should)(?:'ll| will| should| shall)? (?:know|have (?:an|a|the|some|more) (?:answer|update|decision|news|idea))\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
+            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:we|i|you|will|should)(?:'ll| will| should| shall)? (?:know|have (?:an|a|the|some|more) (?:answer|update|decision|news|idea))\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
         )
         .expect("cue regex compiles")
     })
@@ -428,7 +494,7 @@ fn cue() -> &'static Regex {
 
 fn refers_back() -> &'static Regex {
     regex!(
-        r"\b(?:after that|by then|after which|then|afterwards|after this|once (?:that|it|this|they|we) (?:is|are|has|have)\b|at that point|following (?:that|this|the meeting))\b"
+        r"\b(?:by then|then|once (?:that|it|this|they|we) (?:is|are|has|have)\b|at that point)\b"
     )
 }
 
@@ -485,8 +551,40 @@ mod tests {
             Some(date(2026, 9, 30))
         );
         assert_eq!(
-            d("The panel meets on Monday.\nWe will get back to you after that."),
+            d("The panel meets on Monday.\nWe will get back to you by then."),
             Some(date(2026, 9, 21))
+        );
+        // "After that" sets when it may come, not when it will have.
+        assert_eq!(
+            d("The panel meets on Monday.\nWe will get back to you after that."),
+            None
+        );
+        // A count after it counts from that time.
+        assert_eq!(
+            d("The panel meets on Monday and we'll get back to you within two days after that."),
+            Some(date(2026, 9, 23))
+        );
+        assert_eq!(
+            d("The hiring manager is back on the 21st and I'll get you an answer within 3 business days of her return."),
+            Some(date(2026, 9, 24))
+        );
+        assert_eq!(
+            d("The panel meets on Monday.\nI'll let you know within a day of that."),
+            Some(date(2026, 9, 22))
+        );
+        // Taken back, in the same sentence or the next.
+        assert_eq!(
+            d("Sam said he'd circle back by the 25th, but things have slipped on our end."),
+            None
+        );
+        assert_eq!(
+            d("We hoped to have an answer for you by Friday. Unfortunately that has been pushed back."),
+            None
+        );
+        // A pause said first is why the time is later, and the time stands.
+        assert_eq!(
+            d("Hiring is paused over the holidays, and we'll reach back out in late January."),
+            Some(date(2027, 1, 31))
         );
         // Several: the latest.
         assert_eq!(

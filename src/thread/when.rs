@@ -38,9 +38,19 @@ pub enum Form {
     WeekOf,
     Tomorrow,
     Today,
+    Holiday,
+    Quarter,
 }
 
 impl Form {
+    /// A count of days, weeks, months or hours from a day, rather than a day named.
+    pub fn is_count(self) -> bool {
+        matches!(
+            self,
+            Form::Days | Form::WorkingDays | Form::Weeks | Form::Months | Form::Hours
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Form::Weekday => "weekday",
@@ -60,6 +70,8 @@ impl Form {
             Form::WeekOf => "week-of",
             Form::Tomorrow => "tomorrow",
             Form::Today => "today",
+            Form::Holiday => "holiday",
+            Form::Quarter => "quarter",
         }
     }
 }
@@ -75,11 +87,45 @@ pub struct Found {
 
 /// A count of days, weeks or months found, to count again from a later anchor ("within
 /// two business days of the committee meeting on October 14").
+#[derive(Debug, Clone)]
 struct Count {
     n: i32,
     kind: Option<String>,
     unit: String,
-    end: usize,
+    range: Range<usize>,
+}
+
+/// A count that counts from a time said elsewhere: "within a day after that", "within 3
+/// business days of her return". Found with [`scan`], counted with [`Relative::from`].
+#[derive(Debug, Clone)]
+pub struct Relative {
+    count: Count,
+}
+
+impl Relative {
+    /// Where the count is written (the range of the [`Found`] that counts it from the
+    /// day of writing instead).
+    pub fn range(&self) -> Range<usize> {
+        self.count.range.clone()
+    }
+
+    /// The count from `anchor`, the day of the time it refers back to.
+    pub fn from(&self, anchor: Date, cal: &Calendar) -> Option<Found> {
+        let c = &self.count;
+        let (date, form) = duration(anchor, cal, c.n, c.kind.as_deref(), &c.unit);
+        date.map(|date| Found {
+            date,
+            form,
+            range: c.range.clone(),
+        })
+    }
+}
+
+/// Words after a count that point back to a time said before: "after that", "of her
+/// return", "following which".
+fn refers_back_after(after: &str) -> bool {
+    regex!(r"^(?:of|after|from|following) (?:that|this|then|which|(?:her|his|their|its) (?:return|being back|meeting|call|trip|visit))\b")
+        .is_match(after)
 }
 
 /// Text made ready for the patterns: lowercase, one kind of apostrophe and dash, single
@@ -212,6 +258,8 @@ struct Res {
     named_month: Regex,
     tomorrow: Regex,
     today: Regex,
+    holiday: Regex,
+    quarter: Regex,
 }
 
 fn res() -> &'static Res {
@@ -268,6 +316,14 @@ fn res() -> &'static Res {
                 r"\b(end|close|middle|mid|start|beginning|early|late|first half|second half|first week|last week|second week|third week|in|during|by|before|until|till|throughout|within)(?: of)?(?: the)?[ -]({MONTH})\b\.?(?:,? (\d{{4}}))?(?: ?(\d{{1,2}}))?"
             )),
             tomorrow: re(r"\b(?:(the day after) )?(?:tomorrow|tmrw|tmr)\b".to_string()),
+            holiday: re(
+                r"\b(by|before|until|till|til|on|for|around|ahead of|prior to|in time for) (?:the )?(christmas eve|christmas|xmas|thanksgiving|new year'?s eve|new year'?s(?: day)?|easter monday|easter|good friday|labou?r day|memorial day|independence day|(?:the )?fourth of july|(?:the )?4th of july|july 4th|boxing day|canada day|victoria day|remembrance day|veterans'? day|presidents'? day|juneteenth|(?:mlk|martin luther king(?: jr\.?)?) day|columbus day|halloween|(?:the )?(?:early may |spring |summer |august )?bank holiday)\b(?: (?:weekend|break|holidays?|shutdown|closure))?"
+                    .to_string(),
+            ),
+            quarter: re(
+                r"\b(?:(by|before|in|during|within|for|until|till|through)(?: the)? )?(?:(end|close|middle|mid|start|beginning|early|late)(?: of)?(?: the)?[ -])?(?:q([1-4])|(?:(first|second|third|fourth|1st|2nd|3rd|4th|last|final|this|next|the following|the coming|following|coming) )?quarter)\b(?:[ -](?:end|close))?(?:(?: of)?,? (?:(\d{4})|fy ?(\d{2}|\d{4})))?"
+                    .to_string(),
+            ),
             today: re(
                 r"\b(?:today|tonight|this (?:morning|afternoon|evening)|(?:the )?end of (?:the )?(?:business )?day|eod|cob|eob|close of (?:business|play)|end of business)\b"
                     .to_string(),
@@ -348,6 +404,12 @@ fn ago_after(text: &str, end: usize) -> bool {
 /// Every time expression in `text` (normalised by [`normalize`]), each resolved against
 /// `base`, the day the text was written. Days before `base` are left out.
 pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
+    scan(text, base, cal).0
+}
+
+/// [`find`], and the counts that count from a time said elsewhere ("within a day after
+/// that"), which `find` counts from `base`.
+pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative>) {
     let r = res();
     let mut out: Vec<Found> = Vec::new();
     let mut counts: Vec<Count> = Vec::new();
@@ -378,7 +440,7 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
             n,
             kind: kind.map(str::to_string),
             unit: unit.to_string(),
-            end: whole.end(),
+            range: whole.range(),
         });
         push(date, form, whole.range());
     }
@@ -417,6 +479,14 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
         let Some(wd) = dates::weekday(word) else {
             continue;
         };
+        // "on a saturday", "every friday": any such day, not one.
+        let lead = text[..c.get(3).expect("weekday").start()].trim_end();
+        if [" a", " every", " each", " any", " one"]
+            .iter()
+            .any(|w| lead.ends_with(w))
+        {
+            continue;
+        }
         let after = c.get(4).map(|m| m.as_str());
         let next = matches!(qualifier, Some("next" | "following" | "the following"))
             || c.get(2).is_some_and(|m| m.as_str() == "following");
@@ -658,6 +728,42 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
     for m in r.today.find_iter(text) {
         push(Some(base), Form::Today, m.range());
     }
+    for c in r.holiday.captures_iter(text) {
+        push(
+            holiday(&c[2], base, cal),
+            Form::Holiday,
+            c.get(0).expect("match").range(),
+        );
+    }
+    for c in r.quarter.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        // "a quarter", "a quarter of an hour", "our q1 planning": a quarter is a time
+        // when a word says by, in or at what part of it.
+        let named = c.get(3).is_some() || c.get(4).is_some();
+        let tail = whole.as_str().ends_with("end") || whole.as_str().ends_with("close");
+        let placed = c.get(1).is_some() || c.get(2).is_some() || tail;
+        if !placed || !named && c.get(2).is_none() && !tail {
+            continue;
+        }
+        let year = c
+            .get(5)
+            .or(c.get(6))
+            .and_then(|y| y.as_str().parse::<i16>().ok())
+            .map(|y| if y < 100 { 2000 + y } else { y });
+        let date = quarter(
+            base,
+            c.get(3)
+                .map(|m| m.as_str())
+                .or(c.get(4).map(|m| m.as_str())),
+            year,
+            c.get(1).map(|m| m.as_str()),
+            c.get(2)
+                .map(|m| m.as_str())
+                .filter(|_| !tail)
+                .or(tail.then_some("end")),
+        );
+        push(date, Form::Quarter, whole.range());
+    }
     // "the week of the 9th", "the week commencing 5 October": that week's Friday.
     for f in out.iter_mut() {
         let before = text[..f.range.start].trim_end();
@@ -684,7 +790,11 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
         let before = before.strip_suffix(" the").unwrap_or(before);
         let day_form = matches!(
             f.form,
-            Form::Weekday | Form::NextWeekday | Form::ExplicitDate | Form::DayOfMonth
+            Form::Weekday
+                | Form::NextWeekday
+                | Form::ExplicitDate
+                | Form::DayOfMonth
+                | Form::Holiday
         );
         let on_or = before.ends_with("on or before") || before.ends_with("or before");
         if day_form
@@ -727,32 +837,32 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
     // "within a week of the faculty meeting on the 20th": the count from that day; and
     // "once I've spoken with them on Monday, I'll get back to you within 24 hours".
     let mut anchored = Vec::new();
+    let mut relative = Vec::new();
     for c in &counts {
-        let after = text[c.end..].trim_start();
+        let after = text[c.range.end..].trim_start();
+        if refers_back_after(after) {
+            relative.push(Relative { count: c.clone() });
+            continue;
+        }
         let linked = ["of ", "after ", "from ", "following "]
             .iter()
             .any(|w| after.starts_with(w));
-        let is_count = |f: &&Found| {
-            matches!(
-                f.form,
-                Form::Days | Form::WorkingDays | Form::Weeks | Form::Months | Form::Hours
-            )
-        };
+        let is_count = |f: &&Found| f.form.is_count();
         let anchor = if linked {
             out.iter()
-                .filter(|f| f.range.start >= c.end && f.range.start - c.end < 80)
+                .filter(|f| f.range.start >= c.range.end && f.range.start - c.range.end < 80)
                 .filter(|f| !is_count(f))
                 .min_by_key(|f| f.range.start)
         } else {
             // A condition before the count: "once…", "after…", "when…".
-            let head = &text[..c.end];
+            let head = &text[..c.range.end];
             let cond = ["once ", "after ", "when ", "following ", "as soon as "]
                 .iter()
                 .filter_map(|w| head.find(w))
                 .min();
             cond.and_then(|at| {
                 out.iter()
-                    .filter(|f| f.range.start > at && f.range.end < c.end)
+                    .filter(|f| f.range.start > at && f.range.end < c.range.end)
                     .filter(|f| !is_count(f))
                     .max_by_key(|f| f.range.start)
             })
@@ -770,7 +880,113 @@ pub fn find(text: &str, base: Date, cal: &Calendar) -> Vec<Found> {
     }
     out.extend(anchored);
     out.sort_by_key(|f| (f.range.start, f.range.end));
-    out
+    (out, relative)
+}
+
+/// The next day of a holiday named in text ("christmas", "thanksgiving", "labor day"):
+/// from the calendar where it keeps the holiday, else by its usual rule.
+fn holiday(name: &str, base: Date, cal: &Calendar) -> Option<Date> {
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    let fixed = |m: i8, d: i8| {
+        ahead(None, m, d, base)
+            .filter(|d| *d >= base)
+            .or_else(|| Date::new(base.year() + 1, m, d).ok())
+    };
+    let easter = |offset: i64| {
+        [base.year(), base.year() + 1]
+            .into_iter()
+            .filter_map(|y| crate::calendar::spec::easter(y).and_then(|e| step(e, offset)))
+            .find(|d| *d >= base)
+    };
+    let by_name = |word: &str| cal.named(word, base);
+    match name {
+        "christmas eve" => fixed(12, 24),
+        "halloween" => fixed(10, 31),
+        "christmas" | "xmas" => by_name("christmas").or_else(|| fixed(12, 25)),
+        "boxing day" => by_name("boxing").or_else(|| fixed(12, 26)),
+        n if n.starts_with("new year") && n.ends_with("eve") => fixed(12, 31),
+        n if n.starts_with("new year") => fixed(1, 1),
+        "easter" => easter(0),
+        "easter monday" => easter(1),
+        "good friday" => easter(-2),
+        "thanksgiving" => by_name("thanksgiving").or_else(|| {
+            // The United States' rule: the fourth Thursday of November.
+            [base.year(), base.year() + 1]
+                .into_iter()
+                .filter_map(|y| {
+                    Date::new(y, 11, 1)
+                        .ok()?
+                        .nth_weekday_of_month(4, Weekday::Thursday)
+                        .ok()
+                })
+                .find(|d| *d >= base)
+        }),
+        "independence day" | "fourth of july" | "4th of july" | "july 4th" => fixed(7, 4),
+        "canada day" => fixed(7, 1),
+        "remembrance day" | "veterans day" | "veterans' day" => fixed(11, 11),
+        "juneteenth" => fixed(6, 19),
+        n if n.ends_with("bank holiday") => {
+            by_name(n.trim_start_matches("the ")).or_else(|| by_name("bank holiday"))
+        }
+        n => {
+            let n = n
+                .replace("labour", "labor")
+                .replace("presidents' day", "presidents day");
+            let word = match n.as_str() {
+                "presidents day" => "washington",
+                n if n.contains("martin luther king") || n.starts_with("mlk") => {
+                    "martin luther king"
+                }
+                n => n.trim_end_matches(" day"),
+            };
+            by_name(word)
+        }
+    }
+}
+
+/// The day a quarter of a year ends on, or the part of it named: "q3", "the third
+/// quarter", "end of next quarter", "early q2 2026". `which` is "3", "third", "next"…;
+/// `prep` "by" or "before" with no part gives its first day, as "by October" does.
+fn quarter(
+    base: Date,
+    which: Option<&str>,
+    year: Option<i16>,
+    prep: Option<&str>,
+    part: Option<&str>,
+) -> Option<Date> {
+    let current = (base.month() - 1) / 3 + 1;
+    let last_day = |y: i16, q: i8| last_of_month(y, q * 3);
+    let (y, q) = match which {
+        None | Some("this") => (base.year(), current),
+        Some("next" | "following" | "the following" | "coming" | "the coming") => {
+            if current == 4 {
+                (base.year() + 1, 1)
+            } else {
+                (base.year(), current + 1)
+            }
+        }
+        Some(w) => {
+            let q: i8 = match w {
+                "1" | "first" | "1st" => 1,
+                "2" | "second" | "2nd" => 2,
+                "3" | "third" | "3rd" => 3,
+                _ => 4,
+            };
+            match year {
+                Some(y) => (y, q),
+                None if last_day(base.year(), q)? >= base => (base.year(), q),
+                None => (base.year() + 1, q),
+            }
+        }
+    };
+    let first_month = (q - 1) * 3 + 1;
+    match (part, prep) {
+        (Some("start" | "beginning"), _) => month_part_day(Some("start"), y, first_month),
+        (Some("early"), _) => last_of_month(y, first_month),
+        (Some("middle" | "mid"), _) => last_of_month(y, first_month + 1),
+        (None, Some("by" | "before")) => Date::new(y, first_month, 1).ok(),
+        _ => last_day(y, q),
+    }
 }
 
 /// Pushes a date written as a day of a month: a month's day, or a day of the month alone.
@@ -1030,6 +1246,81 @@ mod tests {
             latest("by January 5", date(2026, 12, 10)).map(|x| x.0),
             Some(date(2027, 1, 5))
         );
+    }
+
+    #[test]
+    fn holidays_and_quarters() {
+        let tue = date(2026, 9, 15);
+        let d = |t: &str| latest(t, tue);
+        assert_eq!(
+            d("before Christmas"),
+            Some((date(2026, 12, 24), Form::Holiday))
+        );
+        assert_eq!(d("by Xmas"), Some((date(2026, 12, 25), Form::Holiday)));
+        // The calendar's own rule: the fourth Thursday of November in the US.
+        assert_eq!(
+            d("before Thanksgiving").map(|x| x.0),
+            Some(date(2026, 11, 25))
+        );
+        let ca = Calendar::builtin("ca").unwrap();
+        let found = find(&normalize("by thanksgiving"), tue, &ca);
+        assert_eq!(found.iter().map(|f| f.date).max(), Some(date(2026, 10, 12)));
+        assert_eq!(d("by Labour Day").map(|x| x.0), Some(date(2027, 9, 6)));
+        assert_eq!(d("ahead of Easter").map(|x| x.0), Some(date(2027, 3, 28)));
+        assert_eq!(d("by Halloween").map(|x| x.0), Some(date(2026, 10, 31)));
+        assert_eq!(d("we'll talk after Christmas"), None);
+        assert_eq!(d("by end of Q3"), Some((date(2026, 9, 30), Form::Quarter)));
+        assert_eq!(d("in Q1").map(|x| x.0), Some(date(2027, 3, 31)));
+        assert_eq!(
+            d("by the end of the quarter").map(|x| x.0),
+            Some(date(2026, 9, 30))
+        );
+        assert_eq!(
+            d("early next quarter").map(|x| x.0),
+            Some(date(2026, 10, 31))
+        );
+        assert_eq!(
+            d("in the fourth quarter of 2027").map(|x| x.0),
+            Some(date(2027, 12, 31))
+        );
+        assert_eq!(d("by quarter-end").map(|x| x.0), Some(date(2026, 9, 30)));
+        assert_eq!(d("as part of our Q1 planning"), None);
+        assert_eq!(d("a quarter of the candidates"), None);
+    }
+
+    #[test]
+    fn any_such_day_is_no_day() {
+        let sat = date(2025, 3, 15);
+        let d = |t: &str| latest(t, sat).map(|x| x.0);
+        assert_eq!(d("thanks for hopping on a call on a saturday"), None);
+        assert_eq!(d("we meet every friday"), None);
+        assert_eq!(d("i'll update you next tuesday"), Some(date(2025, 3, 18)));
+    }
+
+    #[test]
+    fn counts_from_a_time_said_elsewhere() {
+        let cal = Calendar::builtin("us").unwrap();
+        let tue = date(2026, 9, 15);
+        let (found, relative) = scan(
+            &normalize("within 3 business days of her return"),
+            tue,
+            &cal,
+        );
+        assert_eq!(found.len(), 1, "counted from the day of writing: {found:?}");
+        assert_eq!(relative.len(), 1);
+        assert_eq!(relative[0].range(), found[0].range);
+        // Back on Monday the 21st: three working days later.
+        let from = relative[0].from(date(2026, 9, 21), &cal).unwrap();
+        assert_eq!(
+            (from.date, from.form),
+            (date(2026, 9, 24), Form::WorkingDays)
+        );
+        let (_, relative) = scan(
+            &normalize("within a week of the panel on the 20th"),
+            tue,
+            &cal,
+        );
+        assert!(relative.is_empty(), "its anchor is in the same words");
     }
 
     #[test]
