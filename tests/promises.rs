@@ -1,6 +1,6 @@
 //! Promises in quoted threads (`fixtures/promises`): labelled reply drafts written apart
 //! from the code, each with the date its quoted message promised a reply by, `none`, or
-//! `undated`. `dev`, `dev2`, `dev3`, `dev4` and `dev5` are the sets the patterns were written against (each
+//! `undated`. `dev`, `dev2`, `dev3`, `dev4`, `dev5` and `dev6` are the sets the patterns were written against (each
 //! after its first-sight run); `test` is held out and never tuned on. Each set must keep
 //! the recall and precision it was measured at, and must not invent dates for messages
 //! that promise none. Printed per date form.
@@ -117,12 +117,12 @@ fn the_dev_sets_are_dated_as_labelled() {
         s.right * 100 >= (s.right + s.wrong) * 90,
         "dev3: precision below 0.90"
     );
-    assert!(s.invented * 100 <= s.undatable * 9, "dev3: dates invented");
+    assert!(s.invented * 100 <= s.undatable * 7, "dev3: dates invented");
     // A fifth writer's set (half without a promise).
     let s = score("dev4");
     assert!(s.dated >= 50 && s.undatable >= 50);
-    assert!(s.right * 100 >= s.dated * 84, "dev4: recall below 0.84");
-    assert!(s.invented * 100 <= s.undatable * 16, "dev4: dates invented");
+    assert!(s.right * 100 >= s.dated * 88, "dev4: recall below 0.88");
+    assert!(s.invented * 100 <= s.undatable * 12, "dev4: dates invented");
     // The newest (foreign clients, holidays, quarters, counts from another time, notes
     // between colleagues), tuned on once.
     let s = score("dev5");
@@ -133,6 +133,16 @@ fn the_dev_sets_are_dated_as_labelled() {
         "dev5: precision below 0.98"
     );
     assert!(s.invented * 100 <= s.undatable * 5, "dev5: dates invented");
+    // A seventh writer's (transcripts, lower bounds, promises taken back, counts from
+    // events no date gives), tuned on once.
+    let s = score("dev6");
+    assert!(s.dated >= 55 && s.undatable >= 45);
+    assert!(s.right * 100 >= s.dated * 98, "dev6: recall below 0.98");
+    assert!(
+        s.right * 100 >= (s.right + s.wrong) * 98,
+        "dev6: precision below 0.98"
+    );
+    assert!(s.invented * 100 <= s.undatable * 3, "dev6: dates invented");
 }
 
 #[test]

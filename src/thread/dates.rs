@@ -78,7 +78,8 @@ fn header_res() -> &'static [Regex; 5] {
 }
 
 /// Month names and abbreviations in the other languages mail clients write dates in
-/// (German, Dutch, French, Spanish, Portuguese, Italian), where English ones differ.
+/// (German, Dutch, French, Spanish, Portuguese, Italian, Scandinavian, Polish), where
+/// English ones differ.
 const FOREIGN_MONTHS: &[(&str, i8)] = &[
     ("januar", 1),
     ("jänner", 1),
@@ -164,6 +165,33 @@ const FOREIGN_MONTHS: &[(&str, i8)] = &[
     ("dic", 12),
     ("dezembro", 12),
     ("dicembre", 12),
+    // Swedish, Danish and Norwegian, beyond the German and Dutch forms above.
+    ("maj", 5),
+    ("augusti", 8),
+    ("desember", 12),
+    // Polish: the genitive a date takes, and its abbreviations.
+    ("stycznia", 1),
+    ("sty", 1),
+    ("lutego", 2),
+    ("lut", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("kwi", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("cze", 6),
+    ("lipca", 7),
+    ("lip", 7),
+    ("sierpnia", 8),
+    ("sie", 8),
+    ("września", 9),
+    ("wrz", 9),
+    ("października", 10),
+    ("paź", 10),
+    ("listopada", 11),
+    ("lis", 11),
+    ("grudnia", 12),
+    ("gru", 12),
 ];
 
 /// A day, a month named in another language and a year, as foreign clients write a

@@ -375,7 +375,7 @@ fn attribution(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header
     let first = lines[i].text.trim();
     let opener = first.split_whitespace().next().unwrap_or("").to_lowercase();
     if !ATTRIBUTION_OPENERS.contains(&opener.as_str()) {
-        return None;
+        return attribution_without_opener(first, reference);
     }
     let mut joined = first.to_string();
     for k in 0..3 {
@@ -406,6 +406,23 @@ fn attribution(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header
         }
     }
     None
+}
+
+/// "wt., 22 kwi 2025 o 14:03 Marta Zielińska <m@l.pl> napisał(a):": an attribution with no
+/// word before its date, as Polish, Czech and other clients write it, on one line.
+fn attribution_without_opener(line: &str, reference: Dating) -> Option<Header> {
+    let c = regex!(
+        r"(?i)^(.+?)\s(?:napisał\(a\)|napisała|napisał|napsal\(a\)|napsala|napsal|написал\(а\)|написала|написал|kirjoitti|yazdı|írta|wrote|skrev|schreef|escreveu|escribió|a écrit|schrieb|ha scritto)\s?:$"
+    )
+    .captures(line)?;
+    let body = c.get(1)?.as_str();
+    let (date, r) = reference.read(body)?;
+    Some(Header {
+        lines: 1,
+        from: writer_in_attribution(body),
+        date: Some((date, body[r].to_string())),
+        to: None,
+    })
 }
 
 /// The writer in the words of an attribution: what follows its date and time, up to
@@ -558,7 +575,10 @@ fn pasted(lines: &[Line<'_>], i: usize, reference: Dating, after_words: bool) ->
     let ends_colon = t.ends_with(':') || raw.ends_with(":*") || raw.ends_with(":_");
     let next = lines[i + 1..].iter().find(|l| !l.text.trim().is_empty());
     let quote_follows = next.is_some_and(|l| l.depth > lines[i].depth);
-    let chat_follows = next.is_some_and(|l| chat_line().is_match(l.text.trim()));
+    let chat_follows = next.is_some_and(|l| {
+        let t = l.text.trim();
+        chat_line().is_match(t) || speaker_line().is_match(t)
+    });
     let (date, r) = reference.read(t)?;
     let rest_words = {
         let mut rest = t.to_string();
@@ -570,6 +590,17 @@ fn pasted(lines: &[Line<'_>], i: usize, reference: Dating, after_words: bool) ->
             .count()
     };
     let keyed = keyed_date().is_match(t);
+    // "Status update expected by: 2026-06-02", "Decision due 14 May": a time set in the
+    // message, not a line introducing one.
+    let lead = t[..r.start].trim_end().trim_end_matches(':').to_lowercase();
+    let sets_time = [
+        "by", "before", "until", "till", "due", "expected", "deadline", "than",
+    ]
+    .iter()
+    .any(|w| lead == *w || lead.ends_with(&format!(" {w}")));
+    if sets_time && !keyed {
+        return None;
+    }
     let introduces = keyed
         || (pasted_re().is_match(t) && (ends_colon || framed || emphasised || quote_follows))
         || (rest_words <= 4 && (emphasised || ends_colon || quote_follows || lines[i].depth > 0))
@@ -595,6 +626,14 @@ fn has_clock(t: &str) -> bool {
 /// A chat export's message on one line: "[16/06/2027, 18:28] Ayo: Hello…" (WhatsApp) or
 /// "16/06/2027, 18:28 - Ayo: Hello…" (its Android export): who, when, and the words.
 fn chat_message(text: &str, reference: Dating) -> Option<(String, Option<Date>, &str)> {
+    // "[Thu 9 Jan 2025 18:05] Ravi Menon: …": any date the header reader knows, bracketed.
+    if let Some(c) =
+        regex!(r"^\[([^\]]{6,48})\](?: -)? ([^:\]]{1,40}?): (.+)$").captures(text.trim())
+    {
+        if let Some((date, _)) = reference.read(&c[1]) {
+            return Some((c[2].trim().to_string(), Some(date), c.get(3)?.as_str()));
+        }
+    }
     let c = regex!(r"^\[?(\d{1,2}[/.]\d{1,2}[/.]\d{2,4}),? (\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[APap]\.?[Mm]\.?)?)\]?(?: -)? ([^:\]]{1,40}?): (.*)$")
         .captures(text.trim())?;
     // With its clock, so a 24-hour time tells the date is written day first.
@@ -608,6 +647,11 @@ fn keyed_date() -> &'static Regex {
     regex!(
         r"(?i)^(?:(?:notice|letter|e-?mail|message|update|reply|response|posting)\s+)?(?:date|dated|sent|received|posted)\s*:"
     )
+}
+
+/// A transcript's line of one speaker's words: "Sam (Fernbrook): hey!!", "Me: thanks".
+pub(crate) fn speaker_line() -> &'static Regex {
+    regex!(r"^\p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,3}(?: \([^)]{1,40}\))?: \S")
 }
 
 /// A chat export's line naming who wrote next and when: "Zoe Carter  10:42 AM".
@@ -716,12 +760,24 @@ mod tests {
                 "Le jeu. 9 oct. 2025 à 10:15, Anne Roy <a@r.fr> a écrit :",
                 date(2025, 10, 9),
             ),
+            (
+                "wt., 22 kwi 2025 o 14:03 Marta Zielińska <m@l.pl> napisał(a):",
+                date(2025, 4, 22),
+            ),
         ] {
             let src = format!("Thanks!\n\n{line}\n> We will decide by the 20th.\n");
             let m = msgs(&src);
             assert_eq!(m.len(), 1, "{line}: {m:#?}");
             assert_eq!(m[0].date, Some(day), "{line}");
         }
+    }
+
+    #[test]
+    fn a_line_that_sets_a_time_is_no_header() {
+        let src = "Hi\n\n> From: Talent <no-reply@ats.com>\n> Date: 2026-05-19\n> Subject: update\n> Current stage: Review\n> Status update expected by: 2026-06-02\n";
+        let m = msgs(src);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert!(m[0].text.contains("expected by: 2026-06-02"));
     }
 
     #[test]

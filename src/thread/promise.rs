@@ -67,6 +67,10 @@ pub fn promises(
         .signature()
         .and_then(|n| n.split_whitespace().next())
         .map(str::to_lowercase);
+    // A newer message that takes back what the older ones said ("scratch what I said
+    // about Friday", "the role is on hold"): their times no longer stand. (Messages come
+    // newest first.)
+    let mut taken_back = false;
     for m in &thread.messages {
         // Their own earlier messages, and notes between colleagues ("I'll get my
         // feedback to you by Thursday", to the recruiter).
@@ -84,7 +88,16 @@ pub fn promises(
         if signed.as_deref().is_some_and(by_name) {
             continue;
         }
+        let first = out.len();
         in_message(m, cal, &mut out);
+        if taken_back {
+            // Still quoted and noted, with no date to wait for.
+            for p in &mut out[first..] {
+                p.by = None;
+                p.form = None;
+            }
+        }
+        taken_back = taken_back || retracts().is_match(&when::normalize(&m.text));
     }
     out
 }
@@ -116,7 +129,8 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         let mut relative: Vec<(usize, when::Relative)> = Vec::new();
         for c in &clauses {
             let cued = cue().is_match(&notice().replace_all(c, " "));
-            let (found, rel) = scan(c);
+            let (mut found, rel) = scan(c);
+            found.retain(|f| !lower_bound(c, f));
             if cued {
                 relative.extend(rel.into_iter().map(|r| (read.len(), r)));
             }
@@ -162,14 +176,25 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
             .filter(|(_, cued, _)| *cued)
             .flat_map(|(_, _, f)| f.iter().cloned())
             .collect();
-        if times.is_empty() && !vague_words {
+        // "…by Thursday, and after that we'll be in touch": the other clause's time is
+        // when news may start, not a time for it.
+        let after_it = read.iter().any(|(c, cued, _)| {
+            *cued
+                && regex!(r"\b(?:after (?:that|this|which)|afterwards|following (?:that|this))\b")
+                    .is_match(c)
+        });
+        if times.is_empty() && !vague_words && !after_it {
             times = read
                 .iter()
                 .filter(|(c, cued, _)| !*cued && !event().is_match(c))
                 .flat_map(|(c, _, f)| f.iter().filter(|f| !away_until(c, f.range.start)).cloned())
                 .collect();
         }
-        if times.is_empty() && !vague_words && refers_back().is_match(&norm) {
+        // "We'll regroup after the holidays and reach out then": "then" is its own event's
+        // time, which no date gives.
+        let own_event = regex!(r"\b(?:after|once|when|following) (?:the|our|their|his|her|we|they|christmas|thanksgiving|easter|new year)\b")
+            .is_match(&norm);
+        if times.is_empty() && !vague_words && !own_event && refers_back().is_match(&norm) {
             times = previous.clone();
         }
         // "Mark said he'd circle back by the 15th, but things have slipped": a time
@@ -205,6 +230,29 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         }
         previous = read.into_iter().flat_map(|(_, _, f)| f).collect();
     }
+}
+
+/// Whether a time found in `clause` is only the earliest news may come: "not until next
+/// month at the earliest", "until after the board meets on the 21st", "no decisions will
+/// be made before Monday 3 March".
+fn lower_bound(clause: &str, f: &when::Found) -> bool {
+    let after = clause[f.range.end..].trim_start();
+    if regex!(r"^(?:at the (?:very )?earliest|or later|at the soonest)\b").is_match(after) {
+        return true;
+    }
+    let before = clause[..f.range.start].trim_end();
+    if regex!(r"\buntil after\b[^,;]*$").is_match(before) {
+        return true;
+    }
+    regex!(r"(?:\b(?:not|no|nothing|never|none)\b|n't\b)[^,;]*?\b(?:until|till|til|before|prior to|earlier than)\b[^,;]{0,40}$")
+        .is_match(before)
+}
+
+/// A message that takes back the times given before it.
+fn retracts() -> &'static Regex {
+    regex!(
+        r"\b(?:(?:scratch|ignore|disregard|forget) (?:what i (?:said|wrote|mentioned)|my (?:last|earlier|previous) (?:note|email|e-mail|message)|the (?:timeline|timing|date) i (?:gave|mentioned|shared))|(?:don't|do not|no longer) have a (?:timeline|date|timeframe)|no (?:timeline|timeframe|date) (?:right now|for now|at the moment|at this point|yet)|(?:role|position|search|process|hiring|requisition|opening) (?:is|has been|was|'s) (?:now )?(?:put )?on hold|put (?:the|this) (?:role|position|search|process|hiring|requisition) on hold)\b"
+    )
 }
 
 /// Words that say a time given has slipped: "things have slipped", "it's been pushed
@@ -271,7 +319,11 @@ fn collapse(s: &str) -> String {
 /// month's or a title's abbreviation).
 pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for para in text.split("\n\n").flat_map(|p| p.split("\r\n\r\n")) {
+    let paras = text
+        .split("\n\n")
+        .flat_map(|p| p.split("\r\n\r\n"))
+        .flat_map(by_speaker);
+    for para in paras {
         let para = para.trim();
         if para.is_empty() {
             continue;
@@ -295,6 +347,23 @@ pub fn sentences(text: &str) -> Vec<String> {
             out.push(para[start..].trim().to_string());
         }
     }
+    out
+}
+
+/// A transcript's paragraph cut where each speaker's line begins ("Marco: will txt u
+/// tmrw", "You: omg yes!!"): one speaker's words are not the next one's sentence.
+fn by_speaker(para: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in para.split_inclusive('\n') {
+        if at > start && super::speaker_line().is_match(line.trim_start()) {
+            out.push(&para[start..at]);
+            start = at;
+        }
+        at += line.len();
+    }
+    out.push(&para[start..]);
     out
 }
 
@@ -486,7 +555,7 @@ fn cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:we|i|you|will|should)(?:'ll| will| should| shall)? (?:know|have (?:an|a|the|some|more) (?:answer|update|decision|news|idea))\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
+            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you\b|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:we|i|you|will|should)(?:'ll| will| should| shall)? (?:know|have (?:an|a|the|some|more|your|our) (?:[a-z-]+ )?(?:answer|update|decision|news|idea|offer|feedback|results?|contract|letter|outcome|details|paperwork|verdict))\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
         )
         .expect("cue regex compiles")
     })
@@ -516,6 +585,36 @@ mod tests {
             .into_iter()
             .map(|p| (p.by, p.words))
             .collect()
+    }
+
+    #[test]
+    fn a_newer_message_takes_back_an_older_promise() {
+        let src = "Sorry to hear it.\n\nOn Thu, Sep 17, 2026 at 6:48 PM Ben <ben@acme.com> wrote:\n> Scratch what I said about Friday: leadership put the role on hold.\n>\n> On Mon, Sep 14, 2026 at 1:02 PM Ben <ben@acme.com> wrote:\n>> I'll have an answer for you by Friday.\n";
+        let found = by(src);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, None, "still noted, with no date: {found:?}");
+        // Without the newer message, the promise stands.
+        let older = "Thanks!\n\nOn Mon, Sep 14, 2026 at 1:02 PM Ben <ben@acme.com> wrote:\n> I'll have an answer for you by Friday.\n";
+        assert_eq!(by(older)[0].0, Some(date(2026, 9, 18)));
+    }
+
+    #[test]
+    fn transcripts_one_speaker_at_a_time() {
+        let src = "Hi Marco!\n\nSun, Sep 13, 2026, 9:14 PM\nMarco: will txt u tmrw w/ the offer details n pay\nYou: omg yes!! thank u\n";
+        assert_eq!(
+            by(src).into_iter().filter_map(|p| p.0).max(),
+            Some(date(2026, 9, 14))
+        );
+        let src = "Any news?\n\n[Thu 10 Sep 2026 18:05] Ravi Menon: only need approval, I will confirm you in the next 24 hours\n[Thu 10 Sep 2026 18:11] Ana: thanks\n";
+        assert_eq!(
+            by(src).into_iter().filter_map(|p| p.0).max(),
+            Some(date(2026, 9, 11))
+        );
+        let src = "Hi\n\n--- texts ---\nMon, Sep 14, 2026\nSam (Fernbrook): you'll hear from me this week, promise\nMe: thanks!\n";
+        assert_eq!(
+            by(src).into_iter().filter_map(|p| p.0).max(),
+            Some(date(2026, 9, 18))
+        );
     }
 
     const HEAD: &str =
@@ -580,6 +679,54 @@ mod tests {
         assert_eq!(
             d("We hoped to have an answer for you by Friday. Unfortunately that has been pushed back."),
             None
+        );
+        // Only the earliest news may come: no date to wait for.
+        assert_eq!(
+            d("We won't be able to make a decision until next month at the earliest."),
+            None
+        );
+        assert_eq!(
+            d("Don't expect to hear anything until after the board meets on the 21st."),
+            None
+        );
+        assert_eq!(
+            d("No decisions will be made before Monday 5 October."),
+            None
+        );
+        assert_eq!(
+            d("You'll hear from us no later than Friday."),
+            Some(date(2026, 9, 18))
+        );
+        // Counted from an event no date gives: not datable; from this message: datable.
+        assert_eq!(
+            d("I'll update you within 2 days of getting the client's feedback."),
+            None
+        );
+        assert_eq!(
+            d("We will notify each candidate within fifteen (15) working days of this notice."),
+            Some(date(2026, 10, 6))
+        );
+        assert_eq!(
+            d("The panel meets on Monday 21 September. We'll share the outcome with you within two days of the panel."),
+            Some(date(2026, 9, 23))
+        );
+        // Another clause's time that news comes after, and a "then" of its own event.
+        assert_eq!(
+            d("Our HR team will contact your referees by Thursday, and after that we'll be in touch about an offer."),
+            None
+        );
+        assert_eq!(
+            d("We're out this week. We'll regroup after the holidays and reach out then."),
+            None
+        );
+        assert_eq!(
+            d("You'll have the revised offer by end of day."),
+            Some(date(2026, 9, 15))
+        );
+        // Written on a Tuesday: the coming Tuesday, and a week on.
+        assert_eq!(
+            d("I'll let you know a week from Tuesday."),
+            Some(date(2026, 9, 29))
         );
         // A pause said first is why the time is later, and the time stands.
         assert_eq!(

@@ -121,6 +121,13 @@ impl Relative {
     }
 }
 
+/// Words after a count that count it from the message itself: "of today", "of receipt",
+/// "from the date of this letter".
+fn counts_from_this_message(after: &str) -> bool {
+    regex!(r"^(?:of|from|after|following) (?:today|now|receipt|receiving (?:this|my|our)|the receipt of this|(?:the )?(?:date|day) (?:of|on) this|this (?:e-?mail|message|letter|note|notice|notification|correspondence)|the date hereof|(?:the )?date of issue)\b")
+        .is_match(after)
+}
+
 /// Words after a count that point back to a time said before: "after that", "of her
 /// return", "following which".
 fn refers_back_after(after: &str) -> bool {
@@ -181,6 +188,8 @@ fn respell(text: &str) -> String {
             "firday" | "fridy" => "friday",
             "mondy" => "monday",
             "msg" | "msge" => "message",
+            "txt" => "text",
+            "n" => "and",
             "pls" | "plz" => "please",
             "w/" => "with",
             "thru" => "through",
@@ -305,7 +314,7 @@ fn res() -> &'static Res {
             week_after_next: re(r"\bthe week after next\b".to_string()),
             midweek: re(r"\b(?:mid-?week|the middle of (?:the|this) week)(?: (next week))?\b|\b(?:mid-?|the middle of )next week\b|\bfirst thing (?:next week|on monday)\b".to_string()),
             month_part: re(
-                r"\b(?:(end|close|middle|mid|start|beginning|early|late|first half|second half|first week|last week|second week|third week)(?: of)?(?: the)?[ -])?(this|next|the following|the coming) month\b"
+                r"\b(?:(end|close|middle|mid|start|beginning|early|late|first half|second half|latter half|back half|last half|first week|last week|second week|third week)(?: of)?(?: the)?[ -])?(this|next|the following|the coming|the) month\b"
                     .to_string(),
             ),
             month_end: re(
@@ -313,7 +322,7 @@ fn res() -> &'static Res {
                     .to_string(),
             ),
             named_month: re(format!(
-                r"\b(end|close|middle|mid|start|beginning|early|late|first half|second half|first week|last week|second week|third week|in|during|by|before|until|till|throughout|within)(?: of)?(?: the)?[ -]({MONTH})\b\.?(?:,? (\d{{4}}))?(?: ?(\d{{1,2}}))?"
+                r"\b(end|close|middle|mid|start|beginning|early|late|first half|second half|latter half|back half|last half|latter part|first week|last week|second week|third week|in|during|by|before|until|till|throughout|within)(?: of)?(?: the)?[ -]({MONTH})\b\.?(?:,? (\d{{4}}))?(?: ?(\d{{1,2}}))?"
             )),
             tomorrow: re(r"\b(?:(the day after) )?(?:tomorrow|tmrw|tmr)\b".to_string()),
             holiday: re(
@@ -485,6 +494,18 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
             .iter()
             .any(|w| lead.ends_with(w))
         {
+            continue;
+        }
+        // "a week from Tuesday", "two weeks from Friday": that many weeks after it.
+        let weeks_from = regex!(r"\b(a|one|two|three) weeks? from$")
+            .captures(lead)
+            .and_then(|w| number(&w[1]));
+        if let Some(n) = weeks_from {
+            let date = base
+                .nth_weekday(1, wd)
+                .ok()
+                .and_then(|d| step(d, 7 * i64::from(n)));
+            push(date, Form::NextWeekday, whole.range());
             continue;
         }
         let after = c.get(4).map(|m| m.as_str());
@@ -666,7 +687,11 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
     }
     for c in r.month_part.captures_iter(text) {
         let part = c.get(1).map(|m| m.as_str());
-        let first = if &c[2] == "this" {
+        // "the month" is this one only with a part named: "by the middle of the month".
+        if &c[2] == "the" && part.is_none() {
+            continue;
+        }
+        let first = if matches!(&c[2], "this" | "the") {
             Date::new(base.year(), base.month(), 1).ok()
         } else {
             next_month(base)
@@ -840,7 +865,8 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
     let mut relative = Vec::new();
     for c in &counts {
         let after = text[c.range.end..].trim_start();
-        if refers_back_after(after) {
+        let from_this = counts_from_this_message(after);
+        if refers_back_after(after) && !from_this {
             relative.push(Relative { count: c.clone() });
             continue;
         }
@@ -876,8 +902,13 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
                     range: a.range.start..a.range.end,
                 });
             }
+        } else if linked && !from_this {
+            // "within 2 days of getting the client's feedback": from a time said
+            // elsewhere, if anywhere; not from the day of writing.
+            relative.push(Relative { count: c.clone() });
         }
     }
+    out.retain(|f| !relative.iter().any(|r| r.count.range == f.range));
     out.extend(anchored);
     out.sort_by_key(|f| (f.range.start, f.range.end));
     (out, relative)
@@ -1285,6 +1316,14 @@ mod tests {
         );
         assert_eq!(d("by quarter-end").map(|x| x.0), Some(date(2026, 9, 30)));
         assert_eq!(d("as part of our Q1 planning"), None);
+        assert_eq!(
+            d("in the latter half of October").map(|x| x.0),
+            Some(date(2026, 10, 31))
+        );
+        assert_eq!(
+            d("by the middle of the month").map(|x| x.0),
+            Some(date(2026, 9, 20))
+        );
         assert_eq!(d("a quarter of the candidates"), None);
     }
 
@@ -1301,14 +1340,14 @@ mod tests {
     fn counts_from_a_time_said_elsewhere() {
         let cal = Calendar::builtin("us").unwrap();
         let tue = date(2026, 9, 15);
-        let (found, relative) = scan(
-            &normalize("within 3 business days of her return"),
-            tue,
-            &cal,
+        let text = normalize("within 3 business days of her return");
+        let (found, relative) = scan(&text, tue, &cal);
+        assert!(
+            found.is_empty(),
+            "not counted from the day of writing: {found:?}"
         );
-        assert_eq!(found.len(), 1, "counted from the day of writing: {found:?}");
         assert_eq!(relative.len(), 1);
-        assert_eq!(relative[0].range(), found[0].range);
+        assert_eq!(&text[relative[0].range()], "3 business days");
         // Back on Monday the 21st: three working days later.
         let from = relative[0].from(date(2026, 9, 21), &cal).unwrap();
         assert_eq!(
