@@ -345,6 +345,33 @@ fn a_broken_config_is_a_diagnostic_on_it() {
 }
 
 #[test]
+fn a_contacts_file_changed_on_disk_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let contacts = dir.path().join("tactful-contacts.yaml");
+    std::fs::write(&contacts, "jane@acme.com:\n  prefers: phone\n").unwrap();
+    let (mut c, _) = Client::start(dir.path(), json!({}), false);
+    let uri = url(&dir.path().join("reply.eml"));
+    let mail = "From: sam@example.com\nTo: Jane <jane@acme.com>\nSubject: Analyst role\n\nHi Jane,\n\nI hope you had a restful weekend. I remain very interested in the analyst role.\n\nBest,\nSam\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "mail", "version": 1, "text": mail}}),
+    );
+    let channel = |d: &[Value]| d.iter().any(|d| d["code"] == "channel/prefers-other");
+    let diags = c.diagnostics(&uri);
+    assert!(channel(&diags), "{diags:#?}");
+    // `tactful contact set jane@acme.com --prefers email` in a terminal; no editor event.
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::write(&contacts, "jane@acme.com:\n  prefers: email\n").unwrap();
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": format!("{mail}\n")}]}),
+    );
+    let diags = c.diagnostics(&uri);
+    assert!(!channel(&diags), "{diags:#?}");
+    assert_eq!(c.exit(), 0);
+}
+
+#[test]
 fn exit_without_shutdown_is_an_error_and_end_of_input_ends_the_server() {
     let dir = tempfile::tempdir().unwrap();
     let (mut c, _) = Client::start(dir.path(), json!({}), false);

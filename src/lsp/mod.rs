@@ -78,6 +78,8 @@ struct Server {
     session: Option<Session>,
     /// The config file the session was built from, and when it was last changed.
     config_seen: Option<(PathBuf, Option<SystemTime>)>,
+    /// The contacts file the session read, and when it was last changed.
+    contacts_seen: Option<(PathBuf, Option<SystemTime>)>,
     /// Why the config or packs could not be loaded, shown on the config file.
     config_error: Option<(Url, lsp::Diagnostic)>,
     config_unpublished: bool,
@@ -95,6 +97,7 @@ impl Server {
             options: Options::default(),
             session: None,
             config_seen: None,
+            contacts_seen: None,
             config_error: None,
             config_unpublished: false,
             docs: HashMap::new(),
@@ -300,8 +303,24 @@ impl Server {
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .is_some_and(|n| n.ends_with(".yaml") || n.ends_with(".yml"));
-        if is_config || self.config_changed() {
+        if is_config || self.config_changed() || self.contacts_changed() {
             self.reload();
+        }
+    }
+
+    /// Whether the contacts file the session read changed on disk, appeared or went
+    /// (`tactful contact set` in a terminal, say).
+    fn contacts_changed(&self) -> bool {
+        let now = self
+            .session
+            .as_ref()
+            .and_then(|s| crate::contacts::path_for(None, &s.config))
+            .map(|(p, _)| p)
+            .filter(|p| p.is_file());
+        match (&self.contacts_seen, now) {
+            (Some((path, seen)), Some(now)) => path != &now || modified(&now) != *seen,
+            (None, Some(_)) | (Some(_), None) => true,
+            (None, None) => false,
         }
     }
 
@@ -325,6 +344,13 @@ impl Server {
         let cleared = self.config_error.take();
         match session(config.clone(), false) {
             Ok(s) => {
+                self.contacts_seen = crate::contacts::path_for(None, &s.config)
+                    .map(|(p, _)| p)
+                    .filter(|p| p.is_file())
+                    .map(|p| {
+                        let seen = modified(&p);
+                        (p, seen)
+                    });
                 self.session = Some(s);
                 if let Some((uri, _)) = cleared {
                     self.publish(uri, Vec::new(), None);
