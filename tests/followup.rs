@@ -704,3 +704,34 @@ fn today_is_the_configured_time_zones() {
         out.stderr
     );
 }
+
+#[test]
+fn a_promise_quoted_only_in_html_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // Gmail's HTML-only reply: the quote is a <blockquote> under its attribution.
+    let mail = "From: sam@example.com\nTo: jane@acme.com\nSubject: Re: role\nDate: Wed, 16 Sep 2026 09:00:00 -0400\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n<html><body><div>Hi Jane, any news?</div><div class=\"gmail_quote\"><div dir=\"ltr\" class=\"gmail_attr\">On Tue, Sep 15, 2026 at 10:02 AM Jane Doe &lt;jane@acme.com&gt; wrote:<br></div><blockquote class=\"gmail_quote\"><div>Hi Sam,</div><div>We will get back to you by Friday.</div></blockquote></div></body></html>\n";
+    std::fs::write(dir.path().join("reply.eml"), mail).unwrap();
+    let out = run(
+        dir.path(),
+        &["when", "--reply", "reply.eml", "--format", "json"],
+        b"",
+        &[],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["plan"]["promised_by"], "2026-09-18", "{}", out.stdout);
+    assert_eq!(v["plan"]["said_on"], "2026-09-15");
+    // And `check` holds the send to it, without linting the quoted words.
+    let out = run(
+        dir.path(),
+        &["check", "--color", "never", "reply.eml"],
+        b"",
+        &[],
+    );
+    assert!(
+        out.stdout.contains("timing/before-promised"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("blame/"), "{}", out.stdout);
+}

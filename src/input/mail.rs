@@ -1134,8 +1134,8 @@ fn compose(outer: &[Range<u32>], inner: &[Range<u32>]) -> Vec<Range<u32>> {
 }
 
 /// The text of an HTML body: tags dropped (block tags become line breaks), entities
-/// decoded, scripts, styles and `<blockquote>` quotes left out, with the range of the HTML
-/// each text byte came from.
+/// decoded, scripts and styles left out, `<blockquote>` quotes marked with `> ` as plain
+/// text quotes them, with the range of the HTML each text byte came from.
 fn html_text(html: &str) -> (String, Vec<Range<u32>>) {
     let b = html.as_bytes();
     // ASCII lowercasing keeps every offset, so closing tags are found in this copy.
@@ -1192,9 +1192,14 @@ fn html_text(html: &str) -> (String, Vec<Range<u32>>) {
             continue;
         }
         let ch_len = html[i..].chars().next().map_or(1, char::len_utf8);
-        if quote_depth > 0 {
-            i += ch_len;
-            continue;
+        // Quoted as a plain-text client quotes: `> ` at the start of each line, one per
+        // level, so the reply reader finds the quoted message and the linter skips it.
+        if quote_depth > 0 && (out.is_empty() || out.ends_with('\n')) {
+            if b[i].is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
+            push(&mut out, &mut map, &"> ".repeat(quote_depth), i..i);
         }
         if b[i] == b'&' {
             let near = b.len().min(i + 11);
@@ -1299,8 +1304,14 @@ mod tests {
         let m = read(raw.as_bytes());
         let body = &m.lint[m.body_start..];
         assert!(body.contains("I didn't hear back & wonder."), "{body}");
-        assert!(!body.contains("never replied"));
+        // Quoted as plain text quotes, so the reply reader finds it and the linter skips it.
+        assert!(body.contains("\n> I never replied"), "{body}");
         assert!(!body.contains("p{}"));
+        let nested = "Subject: x\nContent-Type: text/html\n\n<p>Hi</p><blockquote><div>  On it.</div><blockquote>Older<br>words</blockquote></blockquote>\n";
+        let n = read(nested.as_bytes());
+        let body = &n.lint[n.body_start..];
+        assert!(body.contains("\n> On it."), "{body:?}");
+        assert!(body.contains("\n> > Older\n> > words"), "{body:?}");
         let at = m.lint.find("didn't").unwrap();
         let r = m.origin.to_raw(&(at..at + 6));
         assert_eq!(&raw[r], "didn&#39;t");
