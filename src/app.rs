@@ -140,7 +140,12 @@ fn check(args: CheckArgs, s: &mut Streams) -> Result<u8, Error> {
         session.lint(&path, bytes, format)
     };
     let format = args.lint.format;
-    let docs = session.docs();
+    // Only SARIF describes the rules.
+    let docs = if format == render::Format::Sarif {
+        session.docs()
+    } else {
+        Vec::new()
+    };
     let style = Style {
         color: use_color(args.lint.color, s.stdout_is_terminal),
         quiet: args.lint.quiet,

@@ -280,6 +280,24 @@ pub struct Learn {
     pub span: Range<usize>,
 }
 
+/// The text a pack was read from: the binary's own for a built-in pack (never copied), or
+/// a file's, read at run time.
+#[derive(Debug, Clone)]
+pub enum Text {
+    Builtin(&'static str),
+    Read(Arc<str>),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Builtin(s) => s,
+            Text::Read(s) => s,
+        }
+    }
+}
+
 /// A loaded pack: its rules plus the text it came from, so later errors (a regex that
 /// does not compile, an example that fails) can still point into the file.
 #[derive(Debug, Clone)]
@@ -287,7 +305,7 @@ pub struct Pack {
     pub name: String,
     pub description: Option<String>,
     pub path: String,
-    pub text: Arc<str>,
+    pub text: Text,
     pub origin: Origin,
     /// Named word classes: `{name}` in a phrase stands for any word of class `name`, and
     /// the learned rules' features know each word's classes. The files of one pack share
@@ -314,35 +332,34 @@ pub const DEFAULT_OPENING_SENTENCES: usize = 2;
 /// compiling: the id format, which fields go with which kind, and that examples exist.
 pub fn parse(path: &str, text: &str, origin: Origin) -> Result<Pack, SourceError> {
     let file: PackFile = yaml::parse(path, text)?;
-    check(path, text, file, origin, false)
+    check(path, Text::Read(Arc::from(text)), file, origin, false)
 }
 
 /// Reads a built-in pack from the JSON form `build.rs` made of its YAML `text`, then checks
 /// it like [`parse`]. Its values carry no position in `text`.
-pub fn parse_prepared(path: &str, text: &str, json: &str) -> Result<Pack, SourceError> {
+pub fn parse_prepared(path: &str, text: &'static str, json: &str) -> Result<Pack, SourceError> {
     let file: PackFile = yaml::parse_prepared(path, json)?;
-    check(path, text, file, Origin::Builtin, false)
+    check(path, Text::Builtin(text), file, Origin::Builtin, false)
 }
 
 /// Reads a built-in pack from its lean JSON form (without phrases, antipatterns and
 /// examples; `build.rs` makes it): the phrases and antipatterns are the binary's, as the
 /// build compiled them, and the examples are left out, for a run that only checks drafts.
 /// What the lean form leaves out was checked on the whole pack by the suite.
-pub fn parse_lean(path: &str, text: &str, json: &str) -> Result<Pack, SourceError> {
+pub fn parse_lean(path: &str, text: &'static str, json: &str) -> Result<Pack, SourceError> {
     let file: PackFile = yaml::parse_prepared(path, json)?;
-    check(path, text, file, Origin::Builtin, true)
+    check(path, Text::Builtin(text), file, Origin::Builtin, true)
 }
 
 /// Checks a pack read from `text`: the id format, which fields go with which kind, and that
 /// examples exist.
 fn check(
     path: &str,
-    text: &str,
+    text: Text,
     file: PackFile,
     origin: Origin,
     lean: bool,
 ) -> Result<Pack, SourceError> {
-    let text: Arc<str> = Arc::from(text);
     let err = |span: Range<usize>, msg: String| SourceError::new(path, &text, span, msg);
     let name = file.pack.value.clone();
     if !is_slug(&name) {
