@@ -492,6 +492,9 @@ impl PhraseIndex {
         let mut para = 0..0;
         // Window starts at the current anchor, by lead: phrases with the same lead share one.
         let mut starts: Vec<(usize, usize)> = Vec::new();
+        // Per phrase: 0 not yet asked, 1 every required item has a literal somewhere in the
+        // text, 2 one has none, so no window can hold a match.
+        let mut possible = vec![0u8; self.entries.len()];
         self.anchors.find(text, |at, literal| {
             if !para.contains(&at) {
                 para = folded.paragraph(at);
@@ -501,6 +504,12 @@ impl PhraseIndex {
             for &e in &self.anchored[group] {
                 let e = e as usize;
                 let (rule, phrase) = &self.entries[e];
+                if possible[e] == 0 {
+                    possible[e] = if phrase.others.all_in(text) { 1 } else { 2 };
+                }
+                if possible[e] == 2 {
+                    continue;
+                }
                 let lo = match starts.iter().find(|(lead, _)| *lead == phrase.lead) {
                     Some(&(_, lo)) => lo,
                     None => {
