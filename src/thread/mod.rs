@@ -412,7 +412,7 @@ fn attribution(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header
 /// word before its date, as Polish, Czech and other clients write it, on one line.
 fn attribution_without_opener(line: &str, reference: Dating) -> Option<Header> {
     let c = regex!(
-        r"(?i)^(.+?)\s(?:napisał\(a\)|napisała|napisał|napsal\(a\)|napsala|napsal|написал\(а\)|написала|написал|kirjoitti|yazdı|írta|wrote|skrev|schreef|escreveu|escribió|a écrit|schrieb|ha scritto)\s?:$"
+        &format!(r"(?i)^(.+?)\s(?:napisał\(a\)|napisała|napisał|napsal\(a\)|napsala|napsal|написал\(а\)|написала|написал|kirjoitti|yazdı|írta|{WROTE})\s?:$")
     )
     .captures(line)?;
     let body = c.get(1)?.as_str();
@@ -670,20 +670,25 @@ fn time_re() -> &'static Regex {
 /// The first words of an attribution line, in the languages [`attribution_re`] reads.
 const ATTRIBUTION_OPENERS: &[&str] = &["on", "le", "am", "el", "il", "op", "em", "den", "på"];
 
+/// "wrote" in the languages of [`ATTRIBUTION_OPENERS`], for a regex.
+const WROTE: &str = "wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu|skrev";
+
 /// "On <date>, <writer> wrote:" (and its French, German, Spanish, Italian, Dutch,
 /// Portuguese and Scandinavian forms),
 /// the words between in group 1.
 pub(crate) fn attribution_re() -> &'static Regex {
-    regex!(
-        r"(?i)^(?:on|le|am|el|il|op|em|den|på)\s(.+?)\s?(?:wrote|a écrit|schrieb|escribió|ha scritto|schreef|escreveu|skrev)\s?:$"
-    )
+    regex!(&format!(
+        r"(?i)^(?:{})\s(.+?)\s?(?:{WROTE})\s?:$",
+        ATTRIBUTION_OPENERS.join("|")
+    ))
 }
 
 /// "Am 09.02.27 um 10:15 schrieb Anna Becker:": the writer after the verb.
 fn attribution_name_last() -> &'static Regex {
-    regex!(
-        r"(?i)^(?:am|le|el|il|op|on|em|den|på)\s(.+?)\s(?:schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev|wrote)\s(.+):$"
-    )
+    regex!(&format!(
+        r"(?i)^(?:{})\s(.+?)\s(?:{WROTE})\s(.+):$",
+        ATTRIBUTION_OPENERS.join("|")
+    ))
 }
 
 /// Words that say a pasted line introduces someone else's message.
