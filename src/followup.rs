@@ -766,6 +766,7 @@ fn learn(
             text: draft.source[draft.body_start..].to_string(),
             start: draft.body_start,
             internal: false,
+            to: Vec::new(),
         };
         let mut more = Vec::new();
         thread::promise::in_message(&message, cal, &mut more);

@@ -45,6 +45,8 @@ pub struct Message {
     pub text: String,
     /// Where its first line starts in the source.
     pub start: usize,
+    /// The addresses of its `To:` line, lowercase (none when it has no such line).
+    pub to: Vec<String>,
     /// Written between colleagues: every address of its `To:` line at the sender's own
     /// (not a free mail) domain, as a recruiter's note to a hiring manager forwarded on.
     pub internal: bool,
@@ -180,6 +182,7 @@ pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
             if let Some((from, date, words)) = chat_message(line.text, reference) {
                 out.push(Message {
                     internal: false,
+                    to: Vec::new(),
                     address: None,
                     from: Some(from),
                     date_text: None,
@@ -209,8 +212,13 @@ pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
             let at = if next_depth > depth { depth + 1 } else { depth };
             let address = h.from.as_deref().and_then(address_in);
             let internal = internal(address.as_deref(), h.to.as_deref());
+            let to =
+                h.to.as_deref()
+                    .map(|t| t.split([',', ';']).filter_map(address_in).collect())
+                    .unwrap_or_default();
             out.push(Message {
                 internal,
+                to,
                 from: h.from,
                 address,
                 date_text: h.date.as_ref().map(|d| d.1.clone()),
@@ -245,6 +253,7 @@ pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
                 None => {
                     out.push(Message {
                         internal: false,
+                        to: Vec::new(),
                         from: None,
                         address: None,
                         date: None,
@@ -601,7 +610,13 @@ fn pasted(lines: &[Line<'_>], i: usize, reference: Dating, after_words: bool) ->
     if sets_time && !keyed {
         return None;
     }
+    // "--- pasted from LinkedIn ---", a name, a title, then the date alone on its line.
+    let framed_above = lines[i.saturating_sub(3)..i].iter().any(|l| {
+        let t = l.text.trim();
+        (t.starts_with("---") || t.starts_with("===")) && t.chars().any(char::is_alphabetic)
+    });
     let introduces = keyed
+        || (rest_words == 0 && framed_above)
         || (pasted_re().is_match(t) && (ends_colon || framed || emphasised || quote_follows))
         || (rest_words <= 4 && (emphasised || ends_colon || quote_follows || lines[i].depth > 0))
         || (rest_words == 0 && after_words && chat_follows)
@@ -775,6 +790,15 @@ mod tests {
             assert_eq!(m.len(), 1, "{line}: {m:#?}");
             assert_eq!(m[0].date, Some(day), "{line}");
         }
+    }
+
+    #[test]
+    fn a_date_alone_under_a_pasted_frame_dates_the_message() {
+        let src = "Any news?\n\n--- pasted from LinkedIn ---\nGabriel Fontaine · 2nd\nTalent Partner at Ellisfield\nMar 18, 2026\n\nWe should have news for you by the end of the month.\n";
+        let m = msgs(src);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        assert_eq!(m[0].date, Some(date(2026, 3, 18)));
+        assert!(m[0].text.contains("end of the month"));
     }
 
     #[test]

@@ -77,6 +77,11 @@ pub fn promises(
         if author.is_some() && m.address.as_deref() == author || m.internal {
             continue;
         }
+        // Addressed to others, the author only copied: "I'll get back to you by Monday"
+        // is to them.
+        if author.is_some_and(|a| !m.to.is_empty() && !m.to.iter().any(|t| t == a)) {
+            continue;
+        }
         let by_name = |first: &str| {
             m.from.as_deref().is_some_and(|f| {
                 f.to_lowercase()
@@ -193,7 +198,9 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
         // "We'll regroup after the holidays and reach out then": "then" is its own event's
         // time, which no date gives.
         let own_event = regex!(r"\b(?:after|once|when|following) (?:the|our|their|his|her|we|they|christmas|thanksgiving|easter|new year)\b")
-            .is_match(&norm);
+            .is_match(&norm)
+            // "You won't hear anything from us before then": the earliest, not a time.
+            || regex!(r"(?:\b(?:not|no|nothing|never)\b|n't\b)[^,;]*\b(?:before|until|till) then\b").is_match(&norm);
         if times.is_empty() && !vague_words && !own_event && refers_back().is_match(&norm) {
             times = previous.clone();
         }
@@ -244,14 +251,17 @@ fn lower_bound(clause: &str, f: &when::Found) -> bool {
     if regex!(r"\buntil after\b[^,;]*$").is_match(before) {
         return true;
     }
-    regex!(r"(?:\b(?:not|no|nothing|never|none)\b|n't\b)[^,;]*?\b(?:until|till|til|before|prior to|earlier than)\b[^,;]{0,40}$")
+    // The word that bounds it right before the time, after a "not" in the same clause
+    // ("…won't be able to decide until she's back - I'll call you first thing Monday" is
+    // a time of its own).
+    regex!(r"(?:\b(?:not|no|nothing|never|none)\b|n't\b)[^,;]*?\b(?:until|till|til|before|prior to|earlier than)(?: the)?(?: (?:mon|tues|wednes|thurs|fri|satur|sun)day,?)?$")
         .is_match(before)
 }
 
 /// A message that takes back the times given before it.
 fn retracts() -> &'static Regex {
     regex!(
-        r"\b(?:(?:scratch|ignore|disregard|forget) (?:what i (?:said|wrote|mentioned)|my (?:last|earlier|previous) (?:note|email|e-mail|message)|the (?:timeline|timing|date) i (?:gave|mentioned|shared))|(?:don't|do not|no longer) have a (?:timeline|date|timeframe)|no (?:timeline|timeframe|date) (?:right now|for now|at the moment|at this point|yet)|(?:role|position|search|process|hiring|requisition|opening) (?:is|has been|was|'s) (?:now )?(?:put )?on hold|put (?:the|this) (?:role|position|search|process|hiring|requisition) on hold)\b"
+        r"\b(?:(?:scratch|ignore|disregard|forget) (?:what i (?:said|wrote|mentioned)|my (?:last|earlier|previous) (?:note|email|e-mail|message)|the (?:timeline|timing|date) i (?:gave|mentioned|shared))|(?:don't|do not|no longer) have a (?:timeline|date|timeframe)|no (?:timeline|timeframe|date) (?:right now|for now|at the moment|at this point|yet)|(?:role|position|search|process|hiring|requisition|opening) (?:is|has been|was|'s) (?:now )?(?:put )?on hold|put (?:the|this) (?:role|position|search|process|hiring|requisition) on hold|(?:pausing|paused|pause|freezing|froze|frozen|halting|halted|suspending|suspended) (?:all |the |this |our )?(?:hiring|recruitment|recruiting|the role|the search|the process)|hiring freeze)\b"
     )
 }
 
@@ -273,7 +283,7 @@ fn takes_back() -> &'static Regex {
 /// "Just to let you know", "I wanted to let you know that": telling, not a promise.
 fn notice() -> &'static Regex {
     regex!(
-        r"\b(?:just (?:wanted |want )?|(?:wanted|want|a note|a quick note|writing) )to let you know(?: that)?\b"
+        r"\b(?:just (?:wanted |want )?|(?:wanted|want|a note|a quick note|writing) )to let you know(?: that)?\b|\b(?:sorry|apologies|apologise|apologize) (?:for|about) (?:the|my|our) (?:late|slow|delayed|belated) (?:reply|response)\b|\b(?:sorry|apologies) for (?:the|my|our) (?:delay|slow reply|late reply)(?: in (?:replying|responding|getting back))?"
     )
 }
 
@@ -570,7 +580,7 @@ fn refers_back() -> &'static Regex {
 /// Times that are not dates.
 fn vague() -> &'static Regex {
     regex!(
-        r"\b(?:soon|shortly|in due course|(?:coming|next) (?:few )?(?:days|weeks)|(?:a|the next) few (?:days|weeks)|as soon as|asap|at some point|when we (?:have|know|hear)|once we (?:have|know|hear)|near future|before long|several (?:days|weeks)|in time|at a later date|in the meantime|timely|promptly|as quickly as|when (?:i|we) can|whenever|at some stage|in a (?:few|couple of) days|a few (?:days|weeks)|nearer the (?:time|date)|closer to the (?:time|date)|can'?t promise|cannot promise|can'?t say when|not sure when|don'?t know (?:yet )?when|no (?:firm |set |fixed )?(?:timeline|date)|can'?t give (?:you )?a date|may be slow|might be slow|slower than usual)\b"
+        r"\b(?:soon|shortly|in due course|(?:coming|next) (?:few )?(?:days|weeks)|(?:a|the next) few (?:days|weeks)|as soon as|asap|at some point|when we (?:have|know|hear)|once we (?:have|know|hear)|near future|before long|several (?:days|weeks)|in time|at a later date|in the meantime|timely|promptly|as quickly as|when (?:i|we) can|whenever|at some stage|in a (?:few|couple of) days|a few (?:days|weeks)|nearer the (?:time|date)|closer to the (?:time|date)|can'?t promise|cannot promise|can'?t say when|not sure when|don'?t know (?:yet )?when|no (?:firm |set |fixed )?(?:timeline|date)|can'?t give (?:you )?a date|may be slow|might be slow|slower than usual|(?:in|after) the new year|after the (?:holidays|break|holiday break|summer)|in the (?:spring|summer|autumn|fall|winter))\b"
     )
 }
 
@@ -596,6 +606,41 @@ mod tests {
         // Without the newer message, the promise stands.
         let older = "Thanks!\n\nOn Mon, Sep 14, 2026 at 1:02 PM Ben <ben@acme.com> wrote:\n> I'll have an answer for you by Friday.\n";
         assert_eq!(by(older)[0].0, Some(date(2026, 9, 18)));
+    }
+
+    #[test]
+    fn promises_to_others_and_apologies_are_not_the_readers() {
+        let cal = Calendar::builtin("us").unwrap();
+        let src = "Thanks!\n\nFrom: Lee <lee@agency.com>\nSent: Tuesday, September 15, 2026 10:02 AM\nTo: Priya <priya@client.com>\nCc: Sam <sam@example.com>\nSubject: Sam\n\nI'll get back to you with his answer by Monday.\n";
+        let to_others = promises(
+            src,
+            0..src.len(),
+            &cal,
+            date(2026, 12, 1),
+            Some("sam@example.com"),
+        );
+        assert!(to_others.is_empty(), "{to_others:?}");
+        let to_sam = src.replace("To: Priya <priya@client.com>", "To: Sam <sam@example.com>");
+        let found = promises(
+            &to_sam,
+            0..to_sam.len(),
+            &cal,
+            date(2026, 12, 1),
+            Some("sam@example.com"),
+        );
+        assert_eq!(found[0].by, Some(date(2026, 9, 21)));
+        let d = |body: &str| by(&quoted(body)).into_iter().filter_map(|p| p.0).max();
+        assert_eq!(d("Sorry for the late reply - I'm away this week."), None);
+        assert_eq!(
+            d("You won't hear anything from us before then, I'm afraid."),
+            None
+        );
+        assert_eq!(
+            d("Saoirse won't be able to decide until she's back - I'll call you first thing Monday with her answer."),
+            Some(date(2026, 9, 21))
+        );
+        let src = "Oh no.\n\nOn Fri, Sep 18, 2026 at 10:02 AM Ravi <r@x.com> wrote:\n> The client is pausing all hiring until their new financial year.\n>\n> On Tue, Sep 15, 2026 at 1:40 PM Ravi <r@x.com> wrote:\n>> I'll update you on Friday.\n";
+        assert_eq!(by(src).into_iter().filter_map(|p| p.0).max(), None);
     }
 
     #[test]

@@ -160,10 +160,80 @@ pub fn normalize(text: &str) -> String {
     }
     // Phone spellings and common typos, word by word.
     let out = respell(&out);
+    // "the twenty-third of October", "before the twentieth": ordinals in words, as figures.
+    let out = ordinals_in_figures(&out);
     // "ten (10) working days": the figures repeat the word.
     static PAREN: OnceLock<Regex> = OnceLock::new();
     let paren = PAREN.get_or_init(|| Regex::new(r" \(\d{1,3}\)").expect("regex compiles"));
     paren.replace_all(&out, "").into_owned()
+}
+
+/// "the twenty-third" as "the 23rd", where "the" or a word that sets a day comes before
+/// it ("by the first of next month", "Thursday the twenty-third of October").
+fn ordinals_in_figures(text: &str) -> String {
+    const UNITS: &[&str] = &[
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: &[&str] = &[
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let word = |w: &str| -> Option<u32> {
+        if let Some(i) = UNITS.iter().position(|u| *u == w) {
+            return Some(i as u32 + 1);
+        }
+        if let Some(i) = TEENS.iter().position(|u| *u == w) {
+            return Some(i as u32 + 10);
+        }
+        match w {
+            "twentieth" => Some(20),
+            "thirtieth" => Some(30),
+            _ => {
+                let (tens, unit) = w.split_once(['-', ' '])?;
+                let base = match tens {
+                    "twenty" => 20,
+                    "thirty" => 30,
+                    _ => return None,
+                };
+                let u = UNITS.iter().position(|x| *x == unit)? as u32 + 1;
+                (base + u <= 31).then_some(base + u)
+            }
+        }
+    };
+    let re = regex!(
+        r"\bthe ((?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b( of)?"
+    );
+    re.replace_all(text, |c: &regex::Captures| {
+        let n = word(&c[1]).unwrap_or(0);
+        let of = c.get(2).is_some();
+        // "the first round", "the second half": an ordinal that is no day stays a word.
+        let after = &text[c.get(0).expect("match").end()..];
+        let next = after.trim_start().split(' ').next().unwrap_or("");
+        let day_follows = of
+            || next.is_empty()
+            || !next.chars().next().is_some_and(|ch| ch.is_alphabetic())
+            || dates::month(next).is_some() && next.len() >= 3;
+        if n == 0 || !day_follows {
+            return c[0].to_string();
+        }
+        let suffix = match (n % 10, n) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!("the {n}{suffix}{}", if of { " of" } else { "" })
+    })
+    .into_owned()
 }
 
 /// Words as typed on phones and in a hurry, spelled out for the patterns.
@@ -284,7 +354,7 @@ fn res() -> &'static Res {
             )),
             fortnight: re(format!(r"\b(?:({NUM}) )?fortnights?\b")),
             weekday: re(format!(
-                r"\b(?:(this|next|coming|following|the following|this coming|by|on|until|till|til|before|by end of|end of|eod|cob|close of business|end of business|by close of business|by eod|by cob|latest|around|from) )?(?:(coming|following) )?({WEEKDAY_WORD})\b\.?(?:,? (next week|this week|of next week|of this week|after next|week))?"
+                r"\b(?:(this|next|coming|following|the following|this coming|by|on|until|till|til|before|by end of|end of|eod|cob|close of business|end of business|by close of business|by eod|by cob|latest|around|from) )?(?:(coming|following) )?({WEEKDAY_WORD})\b\.?(?:,? (next week|this week|of next week|of this week|after next|week|next\b))?"
             )),
             month_day: re(format!(
                 r"\b({MONTH})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}}))?"
@@ -293,7 +363,7 @@ fn res() -> &'static Res {
                 r"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({MONTH})\b\.?(?:,? (\d{{4}}))?"
             )),
             numeric: re(format!(
-                r"(?:\b(by|on|before|until|till|around|for|of|than)|\b({WEEKDAY_WORD})\.?,?) (\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}|\d{{2}}))?\b"
+                r"(?:\b(by|on|before|until|till|around|for|of|than):?|\b({WEEKDAY_WORD})\.?,?) (\d{{1,2}})(?:/(\d{{1,2}})(?:/(\d{{4}}|\d{{2}}))?|-(\d{{1,2}})-(\d{{4}}))\b"
             )),
             iso: re(r"\b(\d{4})-(\d{2})-(\d{2})\b".to_string()),
             // "10.03." or "10.03.2026": day first.
@@ -324,7 +394,7 @@ fn res() -> &'static Res {
             named_month: re(format!(
                 r"\b(end|close|middle|mid|start|beginning|early|late|first half|second half|latter half|back half|last half|latter part|first week|last week|second week|third week|in|during|by|before|until|till|throughout|within)(?: of)?(?: the)?[ -]({MONTH})\b\.?(?:,? (\d{{4}}))?(?: ?(\d{{1,2}}))?"
             )),
-            tomorrow: re(r"\b(?:(the day after) )?(?:tomorrow|tmrw|tmr)\b".to_string()),
+            tomorrow: re(r"\b(?:(the day after|next) )?(?:tomorrow|tmrw|tmr)\b".to_string()),
             holiday: re(
                 r"\b(by|before|until|till|til|on|for|around|ahead of|prior to|in time for) (?:the )?(christmas eve|christmas|xmas|thanksgiving|new year'?s eve|new year'?s(?: day)?|easter monday|easter|good friday|labou?r day|memorial day|independence day|(?:the )?fourth of july|(?:the )?4th of july|july 4th|boxing day|canada day|victoria day|remembrance day|veterans'? day|presidents'? day|juneteenth|(?:mlk|martin luther king(?: jr\.?)?) day|columbus day|halloween|(?:the )?(?:early may |spring |summer |august )?bank holiday)\b(?: (?:weekend|break|holidays?|shutdown|closure))?"
                     .to_string(),
@@ -490,6 +560,13 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
         };
         // "on a saturday", "every friday": any such day, not one.
         let lead = text[..c.get(3).expect("weekday").start()].trim_end();
+        // "Fiona came back to me on Friday evening": a day gone, told in the past tense.
+        let clause = &lead[lead.rfind([',', ';', '.', '!', '?']).map_or(0, |i| i + 1)..];
+        if regex!(r"\b(?:came|sent|spoke|met|said|told|called|emailed|wrote|heard|went|got back|did|replied|mentioned|chatted|talked|interviewed|saw|rang|messaged)\b").is_match(clause)
+            && !regex!(r"\b(?:will|'ll|shall|going to|should|would|'d|can|plan to|hope to|aim to|expect to|by)\b").is_match(clause)
+        {
+            continue;
+        }
         if [" a", " every", " each", " any", " one"]
             .iter()
             .any(|w| lead.ends_with(w))
@@ -514,6 +591,8 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
         let (date, form) = match after {
             Some("next week" | "of next week") => (in_week(base, 1, wd), Form::NextWeekday),
             Some("after next") => (in_week(base, 2, wd), Form::NextWeekday),
+            // "Thursday next": next Thursday.
+            Some("next") => (in_week(base, 1, wd), Form::NextWeekday),
             Some("week")
                 if !matches!(
                     qualifier,
@@ -557,13 +636,15 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
     }
     for c in r.numeric.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let (Ok(a), Ok(b)) = (c[3].parse::<i8>(), c[4].parse::<i8>()) else {
+        // "05-11-2024" (dashes, with its year) as "05/11/2024".
+        let second = c.get(4).or(c.get(6)).map_or("", |m| m.as_str());
+        let (Ok(a), Ok(b)) = (c[3].parse::<i8>(), second.parse::<i8>()) else {
             continue;
         };
         if (a, b) == (24, 7) {
             continue;
         }
-        let y = c.get(5).and_then(|y| {
+        let y = c.get(5).or(c.get(7)).and_then(|y| {
             let t = y.as_str();
             t.parse::<i16>()
                 .ok()
@@ -575,6 +656,8 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
         let date = match (us, eu) {
             (Some(u), Some(e)) => match wd {
                 Some(w) if e.weekday() == w && u.weekday() != w => Some(e),
+                // A promise is of a day to come: the reading that is one.
+                _ if u < base && e >= base => Some(e),
                 _ => Some(u),
             },
             (u, e) => u.or(e),
@@ -611,6 +694,11 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
         );
     }
     for c in r.new_year.captures_iter(text) {
+        // "In the new year" alone says no part of it: as vague as "in the spring".
+        let early = c.get(0).is_some_and(|m| m.as_str().starts_with("early"));
+        if c.get(1).is_none() && !early {
+            continue;
+        }
         let day = match c.get(1).map(|m| m.as_str()) {
             Some("mid") => 20,
             Some("late") => 31,
@@ -1325,6 +1413,37 @@ mod tests {
             Some(date(2026, 9, 20))
         );
         assert_eq!(d("a quarter of the candidates"), None);
+    }
+
+    #[test]
+    fn words_and_forms_from_other_englishes() {
+        let tue = date(2026, 9, 15);
+        let d = |t: &str| latest(t, tue).map(|x| x.0);
+        assert_eq!(d("by Thursday next at the latest"), Some(date(2026, 9, 24)));
+        assert_eq!(
+            d("no later than Thursday the twenty-third of October"),
+            Some(date(2026, 10, 23))
+        );
+        assert_eq!(d("before the twentieth"), Some(date(2026, 9, 19)));
+        assert_eq!(d("by the first of next month"), Some(date(2026, 10, 1)));
+        assert_eq!(d("after the first round"), None);
+        assert_eq!(d("in the second half of October"), Some(date(2026, 10, 31)));
+        assert_eq!(d("we will revert next tomorrow"), Some(date(2026, 9, 17)));
+        // Month first would be gone already: day first.
+        assert_eq!(
+            d("Expected response by: 05-11-2026"),
+            Some(date(2026, 11, 5))
+        );
+        assert_eq!(d("Next update by: 21/10/2026"), Some(date(2026, 10, 21)));
+        // "In the new year" alone is vague; "early in the new year" is a time.
+        assert_eq!(d("we'll be in touch in the new year"), None);
+        assert_eq!(d("early in the new year"), Some(date(2027, 1, 10)));
+        // A day gone, told in the past tense; a day to come.
+        assert_eq!(d("Fiona came back to me on Friday evening"), None);
+        assert_eq!(
+            d("I'll come back to you on Friday"),
+            Some(date(2026, 9, 18))
+        );
     }
 
     #[test]
