@@ -311,46 +311,25 @@ impl Server {
     /// Whether the contacts file the session read changed on disk, appeared or went
     /// (`tactful contact set` in a terminal, say).
     fn contacts_changed(&self) -> bool {
-        let now = self
-            .session
-            .as_ref()
-            .and_then(|s| crate::contacts::path_for(None, &s.config))
-            .map(|(p, _)| p)
-            .filter(|p| p.is_file());
-        match (&self.contacts_seen, now) {
-            (Some((path, seen)), Some(now)) => path != &now || modified(&now) != *seen,
-            (None, Some(_)) | (Some(_), None) => true,
-            (None, None) => false,
-        }
+        let now = self.session.as_ref().and_then(contacts_file);
+        changed(self.contacts_seen.as_ref(), now)
     }
 
     /// Whether the config file the session was built from changed on disk (or appeared).
     fn config_changed(&self) -> bool {
-        match (
-            &self.config_seen,
-            self.root.as_deref().and_then(Config::discover),
-        ) {
-            (Some((path, seen)), Some(now)) => path != &now || modified(&now) != *seen,
-            (None, Some(_)) | (Some(_), None) => true,
-            (None, None) => false,
-        }
+        let now = self.root.as_deref().and_then(Config::discover);
+        changed(self.config_seen.as_ref(), now)
     }
 
     /// Builds the session again from the workspace's config and packs; a broken config is
     /// shown as a diagnostic on it, and the last good session is kept.
     fn reload(&mut self) {
         let config = self.root.as_deref().and_then(Config::discover);
-        self.config_seen = config.as_ref().map(|p| (p.clone(), modified(p)));
+        self.config_seen = config.clone().map(stamped);
         let cleared = self.config_error.take();
         match session(config.clone(), false) {
             Ok(s) => {
-                self.contacts_seen = crate::contacts::path_for(None, &s.config)
-                    .map(|(p, _)| p)
-                    .filter(|p| p.is_file())
-                    .map(|p| {
-                        let seen = modified(&p);
-                        (p, seen)
-                    });
+                self.contacts_seen = contacts_file(&s).map(stamped);
                 self.session = Some(s);
                 if let Some((uri, _)) = cleared {
                     self.publish(uri, Vec::new(), None);
@@ -737,6 +716,29 @@ fn lint_args(config: Option<PathBuf>, no_config: bool) -> LintArgs {
 
 fn modified(p: &Path) -> Option<SystemTime> {
     std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// A file, with when it was last changed.
+fn stamped(p: PathBuf) -> (PathBuf, Option<SystemTime>) {
+    let seen = modified(&p);
+    (p, seen)
+}
+
+/// Whether the file found `now` is another than the one `seen`, or the same one changed
+/// since, or one of them is missing.
+fn changed(seen: Option<&(PathBuf, Option<SystemTime>)>, now: Option<PathBuf>) -> bool {
+    match (seen, now) {
+        (Some((path, seen)), Some(now)) => path != &now || modified(&now) != *seen,
+        (None, Some(_)) | (Some(_), None) => true,
+        (None, None) => false,
+    }
+}
+
+/// The contacts file a session reads, when there is one.
+fn contacts_file(s: &Session) -> Option<PathBuf> {
+    crate::contacts::path_for(None, &s.config)
+        .map(|(p, _)| p)
+        .filter(|p| p.is_file())
 }
 
 fn parse<T: serde::de::DeserializeOwned>(v: Value) -> Result<T, (ErrorCode, String)> {
