@@ -211,11 +211,15 @@ pub fn split(source: &str, body: Range<usize>, reference: Date) -> Thread {
                 .map_or(depth, |l| l.depth);
             let at = if next_depth > depth { depth + 1 } else { depth };
             let address = h.from.as_deref().and_then(address_in);
-            let internal = internal(address.as_deref(), h.to.as_deref());
-            let to =
-                h.to.as_deref()
-                    .map(|t| t.split([',', ';']).filter_map(address_in).collect())
-                    .unwrap_or_default();
+            // Each recipient's address, where the entry gives one.
+            let recipients: Vec<Option<String>> = h.to.as_deref().map_or(Vec::new(), |t| {
+                t.split([',', ';'])
+                    .filter(|e| !e.trim().is_empty())
+                    .map(address_in)
+                    .collect()
+            });
+            let internal = internal(address.as_deref(), &recipients);
+            let to = recipients.into_iter().flatten().collect();
             out.push(Message {
                 internal,
                 to,
@@ -296,10 +300,9 @@ fn is_frame(t: &str) -> bool {
         && !core.chars().any(|c| c.is_ascii_digit())
 }
 
-/// The address in "Jane Doe <jane@acme.com>" or a bare one, lowercase.
-/// Whether a message from `from` to the addresses of `to` stays within one
-/// organisation's (not a free mail) domain.
-fn internal(from: Option<&str>, to: Option<&str>) -> bool {
+/// Whether a message from `from` to `recipients` (each one's address, where its entry gives
+/// one) stays within one organisation's (not a free mail) domain.
+fn internal(from: Option<&str>, recipients: &[Option<String>]) -> bool {
     const FREE_MAIL: &[&str] = &[
         "gmail.com",
         "googlemail.com",
@@ -329,20 +332,19 @@ fn internal(from: Option<&str>, to: Option<&str>) -> bool {
         "fastmail.com",
     ];
     let domain = |a: &str| a.rsplit_once('@').map(|(_, d)| d.to_string());
-    let (Some(from), Some(to)) = (from.and_then(domain), to) else {
+    let Some(from) = from.and_then(domain) else {
         return false;
     };
     if FREE_MAIL.contains(&from.as_str()) {
         return false;
     }
-    let to: Vec<Option<String>> = to
-        .split([',', ';'])
-        .filter(|t| !t.trim().is_empty())
-        .map(|t| address_in(t).and_then(|a| domain(&a)))
-        .collect();
-    !to.is_empty() && to.iter().all(|d| d.as_deref() == Some(from.as_str()))
+    !recipients.is_empty()
+        && recipients
+            .iter()
+            .all(|r| r.as_deref().and_then(domain).as_deref() == Some(from.as_str()))
 }
 
+/// The address in "Jane Doe <jane@acme.com>" or a bare one, lowercase.
 pub fn address_in(s: &str) -> Option<String> {
     let s = s.trim();
     let inner = match (s.rfind('<'), s.rfind('>')) {

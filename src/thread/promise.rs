@@ -36,6 +36,13 @@ pub struct Promise {
 }
 
 impl Promise {
+    /// Taken back ("that has slipped", "scratch what I said"): still noted, with no date
+    /// to wait for.
+    fn take_back(&mut self) {
+        self.by = None;
+        self.form = None;
+    }
+
     /// The words of the time alone would be too little to recognise; the sentence, cut
     /// to a readable length, is what a note quotes.
     pub fn quote(&self) -> String {
@@ -96,11 +103,7 @@ pub fn promises(
         let first = out.len();
         in_message(m, cal, &mut out);
         if taken_back {
-            // Still quoted and noted, with no date to wait for.
-            for p in &mut out[first..] {
-                p.by = None;
-                p.form = None;
-            }
+            out[first..].iter_mut().for_each(Promise::take_back);
         }
         taken_back = taken_back || retracts().is_match(&when::normalize(&m.text));
     }
@@ -165,8 +168,7 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
             // "…by Friday. Unfortunately that has slipped.": the last promise taken back.
             if withdrawn().is_match(&norm) && takes_back().is_match(&norm) {
                 if let Some(p) = out[first..].last_mut().filter(|p| p.by.is_some()) {
-                    p.by = None;
-                    p.form = None;
+                    p.take_back();
                 }
             }
             previous = read.into_iter().flat_map(|(_, _, f)| f).collect();

@@ -208,9 +208,11 @@ fn ordinals_in_figures(text: &str) -> String {
             }
         }
     };
-    let re = regex!(
-        r"\bthe ((?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b( of)?"
-    );
+    let re = regex!(&format!(
+        r"\bthe ((?:twenty|thirty)[- ](?:{units})|{units}|{teens}|twentieth|thirtieth)\b( of)?",
+        units = UNITS.join("|"),
+        teens = TEENS.join("|"),
+    ));
     re.replace_all(text, |c: &regex::Captures| {
         let n = word(&c[1]).unwrap_or(0);
         let of = c.get(2).is_some();
@@ -870,10 +872,12 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
                 .or(c.get(4).map(|m| m.as_str())),
             year,
             c.get(1).map(|m| m.as_str()),
-            c.get(2)
-                .map(|m| m.as_str())
-                .filter(|_| !tail)
-                .or(tail.then_some("end")),
+            // "quarter-end" is its end.
+            if tail {
+                Some("end")
+            } else {
+                c.get(2).map(|m| m.as_str())
+            },
         );
         push(date, Form::Quarter, whole.range());
     }
@@ -1006,17 +1010,16 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
 /// from the calendar where it keeps the holiday, else by its usual rule.
 fn holiday(name: &str, base: Date, cal: &Calendar) -> Option<Date> {
     let name = name.strip_prefix("the ").unwrap_or(name);
-    let fixed = |m: i8, d: i8| {
-        ahead(None, m, d, base)
-            .filter(|d| *d >= base)
-            .or_else(|| Date::new(base.year() + 1, m, d).ok())
-    };
-    let easter = |offset: i64| {
+    // The day in `base`'s year or the next, whichever is the first not before `base`.
+    let next = |in_year: &dyn Fn(i16) -> Option<Date>| {
         [base.year(), base.year() + 1]
             .into_iter()
-            .filter_map(|y| crate::calendar::spec::easter(y).and_then(|e| step(e, offset)))
+            .filter_map(in_year)
             .find(|d| *d >= base)
     };
+    let fixed = |m: i8, d: i8| next(&|y| Date::new(y, m, d).ok());
+    let easter =
+        |offset: i64| next(&|y| crate::calendar::spec::easter(y).and_then(|e| step(e, offset)));
     let by_name = |word: &str| cal.named(word, base);
     match name {
         "christmas eve" => fixed(12, 24),
@@ -1030,15 +1033,12 @@ fn holiday(name: &str, base: Date, cal: &Calendar) -> Option<Date> {
         "good friday" => easter(-2),
         "thanksgiving" => by_name("thanksgiving").or_else(|| {
             // The United States' rule: the fourth Thursday of November.
-            [base.year(), base.year() + 1]
-                .into_iter()
-                .filter_map(|y| {
-                    Date::new(y, 11, 1)
-                        .ok()?
-                        .nth_weekday_of_month(4, Weekday::Thursday)
-                        .ok()
-                })
-                .find(|d| *d >= base)
+            next(&|y| {
+                Date::new(y, 11, 1)
+                    .ok()?
+                    .nth_weekday_of_month(4, Weekday::Thursday)
+                    .ok()
+            })
         }),
         "independence day" | "fourth of july" | "4th of july" | "july 4th" => fixed(7, 4),
         "canada day" => fixed(7, 1),
