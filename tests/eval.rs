@@ -9,6 +9,8 @@
 //! - blame, per span: a blame finding is right when it lies on labelled offending words
 //!   (overlapping them, and reaching no more than a few words past them); a labelled
 //!   phrase is found when a right finding covers it;
+//! - blame, per labelled phrase: the share of labelled phrases that any blame finding
+//!   overlaps (one long finding may cover several phrases of a sentence);
 //! - pleasantry and interest, per draft, in both directions: the rule's finding is the
 //!   prediction that the draft lacks it, its absence the prediction that the draft has it.
 //!
@@ -160,6 +162,7 @@ fn blame_pleasantry_and_interest_are_found_with_precision_and_recall_of_at_least
 
     let mut blame_precision = Score::new("blame spans, precision");
     let mut blame_recall = Score::new("blame spans, recall");
+    let mut blame_phrases = Score::new("blame phrases overlapped");
     let mut blame_drafts = Score::new("blame drafts");
     let mut has_pleasantry = Score::new("pleasantry present");
     let mut lacks_pleasantry = Score::new("pleasantry missing");
@@ -203,6 +206,10 @@ fn blame_pleasantry_and_interest_are_found_with_precision_and_recall_of_at_least
             }
         }
         for words in &label.blame {
+            let overlapped = blame
+                .iter()
+                .any(|(span, _)| span.start < words.end && words.start < span.end);
+            blame_phrases.add(name, true, overlapped);
             if blame.iter().any(|(span, _)| on(span, words)) {
                 blame_recall.true_pos += 1;
             } else {
@@ -230,6 +237,7 @@ fn blame_pleasantry_and_interest_are_found_with_precision_and_recall_of_at_least
     let scores = [
         &blame_precision,
         &blame_recall,
+        &blame_phrases,
         &blame_drafts,
         &has_pleasantry,
         &lacks_pleasantry,

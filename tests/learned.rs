@@ -172,6 +172,95 @@ fn bad_training_data_is_named_by_file_line_and_column() {
     fails_saying(&pack, "`threshold-inside` needs the rule's `context`");
 }
 
+/// `threshold-beside`: a sentence below the rule's threshold is reported in a draft where
+/// another finding of its category stands, and only there; a value above the threshold it
+/// lowers is an error.
+#[test]
+fn beside_another_finding_a_learned_rule_reports_from_its_lower_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = centre_pack(dir.path(), PUSHY);
+    let sentence = "I need to hear back.";
+    let args = |extra: &[&'static str]| {
+        let mut a = vec!["--no-default-rules", "--rules"];
+        a.extend_from_slice(extra);
+        a
+    };
+    let pack_path = pack.to_str().unwrap().to_string();
+    // The sentence's score, below the rule's threshold of 0.6.
+    let explain = tactful(
+        dir.path(),
+        &[
+            "explain",
+            "centre/pushy",
+            "--no-default-rules",
+            "--rules",
+            &pack_path,
+            "--text",
+            sentence,
+        ],
+        None,
+    );
+    let score: f64 = explain
+        .stdout
+        .lines()
+        .find(|l| l.ends_with(sentence))
+        .and_then(|l| l.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("a score for the sentence: {}", explain.stdout));
+    assert!(score > 0.1 && score < 0.6, "{score}");
+    let yaml = fs::read_to_string(&pack).unwrap().replace(
+        "threshold: 0.6",
+        &format!(
+            "threshold: 0.6\n      threshold-beside: {:.2}",
+            score - 0.05
+        ),
+    );
+    let yaml = yaml.replace(
+        "rules:\n",
+        "rules:\n  - id: centre/last-email\n    kind: avoid\n    category: blame\n    message: no\n    why: It points at their inbox.\n    phrases: [\"per my last email\"]\n    examples:\n      bad: [\"Per my last email, see above.\"]\n      good: [\"My last day is Friday.\"]\n",
+    );
+    fs::write(&pack, &yaml).unwrap();
+    let alone = format!("{sentence}\n");
+    let beside = format!("{alone}\nPer my last email, the form is attached.\n");
+    fs::write(dir.path().join("alone.txt"), &alone).unwrap();
+    fs::write(dir.path().join("beside.txt"), &beside).unwrap();
+    let run = |file: &str| {
+        let mut a = vec!["check", "--format", "json"];
+        a.extend(args(&[]));
+        a.push(&pack_path);
+        a.push(file);
+        tactful(dir.path(), &a, None)
+    };
+    let alone_run = run("alone.txt");
+    assert_eq!(
+        alone_run.code, 0,
+        "{}{}",
+        alone_run.stdout, alone_run.stderr
+    );
+    let beside_run = run("beside.txt");
+    assert_eq!(json_findings(&beside_run, "centre/last-email").len(), 1);
+    let found = json_findings(&beside_run, "centre/pushy");
+    assert_eq!(found.len(), 1, "{}", beside_run.stdout);
+    // On the sentence, not the phrase finding's.
+    assert!(found[0]["span"]["end"].as_u64().unwrap() <= sentence.len() as u64);
+    // Beside another finding a rule asks for less, not more.
+    fs::write(
+        &pack,
+        yaml.replace(
+            &format!("threshold-beside: {:.2}", score - 0.05),
+            "threshold-beside: 0.9",
+        ),
+    )
+    .unwrap();
+    let bad = run("alone.txt");
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("`threshold-beside`") && bad.stderr.contains("centre.yaml:"),
+        "{}",
+        bad.stderr
+    );
+}
+
 /// The weights a build ships are the ones the data in the repository gives: trained again
 /// here, from the same files, the bytes are the same.
 #[test]

@@ -65,6 +65,13 @@ const REVIEWED: &[(&str, &str, &str, bool)] = &[
         "that 'unread' messages get\nboth 'unread' and 'inbox' tags",
         false,
     ),
+    // Its next sentence, near the first finding (`threshold-beside`): the same message.
+    (
+        "notmuch__notmuch/lkml/cur/1354585346.000265:2,",
+        "blame/tone",
+        "of 'unread",
+        false,
+    ),
 ];
 
 fn rules() -> RuleSet {

@@ -20,13 +20,15 @@ use crate::input::Draft;
 
 use super::{finding, precompiled, Matches, Pack, Place, Rule, RuleDef};
 
-/// A learned rule's model and the score (log-odds) from which it may report: the lowest of
-/// its thresholds, `threshold-inside` (which a pack may not set above `threshold`; see
-/// [`floor`]).
+/// A learned rule's model and the scores (log-odds) from which it may report: `threshold`,
+/// the lowest of its thresholds on their own (`threshold-inside`, which a pack may not set
+/// above `threshold`; see [`floor`]), and `beside`, the lowest of all (`threshold-beside`
+/// when set).
 #[derive(Debug)]
 pub struct Classifier {
     pub model: Model,
     pub threshold: f32,
+    pub beside: f32,
 }
 
 /// One run of words a learned rule flagged: a sentence has one per clause that weighs
@@ -59,9 +61,13 @@ pub fn compile(pack: &Pack, def: &RuleDef) -> Result<Classifier, SourceError> {
     } else {
         train(pack, def)?
     };
+    let lowest = learn
+        .threshold_beside
+        .map_or(learn.threshold_inside, |b| b.min(learn.threshold_inside));
     Ok(Classifier {
         model,
         threshold: tactful_learn::threshold_logit(learn.threshold_inside),
+        beside: tactful_learn::threshold_logit(lowest),
     })
 }
 
@@ -262,7 +268,9 @@ pub fn parts<'t>(text: &str, toks: &'t [Token]) -> Vec<(&'t [Token], Range<usize
 }
 
 /// The runs of words of `sentences` (cut from `text`) that `c` flags: a sentence that
-/// reaches the threshold as a whole, else each part of it that does.
+/// reaches the threshold as a whole, else each part of it that does. Below that threshold,
+/// a sentence and its parts that reach the lower one beside another finding are flagged
+/// too (with their scores, which [`check`] weighs).
 pub fn scan(c: &Classifier, text: &str, sentences: &Sentences) -> Vec<Learned> {
     let mut scratch = Vec::new();
     let mut out = Vec::new();
@@ -277,12 +285,16 @@ pub fn scan(c: &Classifier, text: &str, sentences: &Sentences) -> Vec<Learned> {
     };
     for (sentence, toks) in &sentences.pieces {
         let toks = &sentences.tokens[toks.clone()];
-        if c.model.logit(toks, &mut scratch) >= c.threshold {
+        let whole = c.model.logit(toks, &mut scratch);
+        if whole >= c.threshold {
             flag(toks, sentence.clone(), &mut out);
             continue;
         }
+        if whole >= c.beside {
+            flag(toks, sentence.clone(), &mut out);
+        }
         for (part, span) in parts(text, toks) {
-            if c.model.logit(part, &mut scratch) >= c.threshold {
+            if c.model.logit(part, &mut scratch) >= c.beside {
                 flag(part, span, &mut out);
             }
         }
@@ -301,6 +313,14 @@ pub fn floor(rule: &Rule, place: Place) -> Option<f64> {
     }
 }
 
+/// How far (in bytes) from a finding of its category a learned rule's lower
+/// `threshold-beside` reaches: the sentences around it.
+const BESIDE_REACH: usize = 400;
+
+/// The longest text (in words) in which `threshold-beside` applies: a mail's length, not an
+/// article's.
+const BESIDE_WORDS: usize = 400;
+
 /// Reports the runs of words the rule's model flagged that reach its threshold where the
 /// text stands with the rule's `context`.
 pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut Vec<Finding>) {
@@ -311,7 +331,38 @@ pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut
     let Some(floor) = floor(rule, rule.place(text)) else {
         return;
     };
-    for l in learned.iter().filter(|l| l.score >= floor) {
+    // Near a finding of the same category (another rule's, or this rule's from its own
+    // threshold), a sentence is weighed against the lower threshold.
+    let category = rule.def.category;
+    // (In a mail's length of text: a long article's findings say nothing of its other
+    // paragraphs.)
+    let beside = rule
+        .def
+        .learn
+        .as_ref()
+        .and_then(|l| l.threshold_beside)
+        .filter(|_| text.split_whitespace().nth(BESIDE_WORDS).is_none());
+    let near: Vec<Range<usize>> = match beside {
+        Some(_) => out
+            .iter()
+            .filter(|f| f.category == category)
+            .map(|f| f.span.clone())
+            .chain(
+                learned
+                    .iter()
+                    .filter(|l| l.score >= floor)
+                    .map(|l| l.words.clone()),
+            )
+            .collect(),
+        None => Vec::new(),
+    };
+    let reach = |l: &Learned| {
+        near.iter()
+            .any(|n| l.words.start < n.end + BESIDE_REACH && n.start < l.words.end + BESIDE_REACH)
+    };
+    let passes =
+        |l: &&Learned| l.score >= floor || beside.is_some_and(|b| l.score >= b && reach(l));
+    for l in learned.iter().filter(passes) {
         // Flagged already, by a rule of the same category that says why in its own words:
         // these words, or the heaviest of their sentence (which is then the one reported).
         let overlaps = |f: &Finding| {

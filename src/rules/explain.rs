@@ -17,9 +17,15 @@ fn thresholds(rule: &Rule, place: Place) -> String {
     let Some(learn) = &rule.def.learn else {
         return String::new();
     };
+    let beside = learn.threshold_beside.map_or(String::new(), |b| {
+        format!(
+            " (in a draft where a `{}` finding already stands, from {b:.2})",
+            rule.def.category.as_str()
+        )
+    });
     let Some(class) = &rule.def.context else {
         return format!(
-            "a sentence is flagged from a score of {:.2}",
+            "a sentence is flagged from a score of {:.2}{beside}",
             learn.threshold
         );
     };
@@ -33,7 +39,7 @@ fn thresholds(rule: &Rule, place: Place) -> String {
         Place::Outside => "this text has none",
     };
     format!(
-        "a sentence is flagged from a score of {:.2} in a draft with a word of `{}`, from {:.2} in a text of fewer than {} words without one, and {outside} in a longer one; {here}",
+        "a sentence is flagged from a score of {:.2} in a draft with a word of `{}`, from {:.2} in a text of fewer than {} words without one, and {outside} in a longer one{beside}; {here}",
         learn.threshold_inside,
         class.value,
         learn.threshold,

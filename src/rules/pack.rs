@@ -156,6 +156,10 @@ pub struct LearnFile {
     /// draft without a word of the context.
     #[serde(default)]
     pub threshold_outside: Option<Spanned<f64>>,
+    /// The probability from which a sentence is reported in a draft where a finding of the
+    /// rule's category already stands.
+    #[serde(default)]
+    pub threshold_beside: Option<Spanned<f64>>,
 }
 
 /// The values of a `timing` rule's `day`.
@@ -276,6 +280,10 @@ pub struct Learn {
     /// With the rule's `context`: the threshold in a draft without a word of it (without
     /// this, the rule does not report there).
     pub threshold_outside: Option<f64>,
+    /// In a draft where a finding of the rule's category already stands (from another rule,
+    /// or a sentence of this one that reaches its own threshold): the threshold for the
+    /// draft's other sentences. One blaming sentence makes the next more likely blame too.
+    pub threshold_beside: Option<f64>,
     /// Where `learn:` is in the pack file.
     pub span: Range<usize>,
 }
@@ -629,6 +637,19 @@ fn learn(
         Some(t) => Some(probability(t, "threshold-outside")?),
         None => None,
     };
+    let threshold_beside = match &v.threshold_beside {
+        Some(t) if t.value > threshold_inside => {
+            return Err(err(
+                yaml::range(t),
+                format!(
+                    "`threshold-beside` ({}) is above the threshold it lowers ({threshold_inside}); beside another finding a rule asks for less, not more",
+                    t.value
+                ),
+            ))
+        }
+        Some(t) => Some(probability(t, "threshold-beside")?),
+        None => None,
+    };
     Ok(Learn {
         files: v.files.iter().map(Located::from).collect(),
         unlike: v.unlike.iter().map(Located::from).collect(),
@@ -637,6 +658,7 @@ fn learn(
         threshold,
         threshold_inside,
         threshold_outside,
+        threshold_beside,
         span,
     })
 }

@@ -385,6 +385,9 @@ fn header_at(lines: &[Line<'_>], i: usize, reference: Dating, after_words: bool)
 fn attribution(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header> {
     let first = lines[i].text.trim();
     let opener = first.split_whitespace().next().unwrap_or("").to_lowercase();
+    if opener == "*" {
+        return mutt_attribution(first, reference);
+    }
     if !ATTRIBUTION_OPENERS.contains(&opener.as_str()) {
         return attribution_without_opener(first, reference);
     }
@@ -417,6 +420,22 @@ fn attribution(lines: &[Line<'_>], i: usize, reference: Dating) -> Option<Header
         }
     }
     None
+}
+
+/// "* Ola Nygaard <ola@fjordbyte.example> [2026-05-06 09:14]:", mutt's attribution with
+/// `%n %a [%d]`-style formats: the writer, then the date in brackets.
+fn mutt_attribution(line: &str, reference: Dating) -> Option<Header> {
+    let c = regex!(r"^\*\s+(.+?)\s*\[([^\]]+)\]:$").captures(line)?;
+    let when = c.get(2)?.as_str();
+    let (date, r) = reference.read(when)?;
+    let writer = c.get(1)?.as_str();
+    let name = writer.split('<').next().unwrap_or("").trim();
+    Some(Header {
+        lines: 1,
+        from: Some(if name.is_empty() { writer } else { name }.to_string()),
+        date: Some((date, when[r].to_string())),
+        to: None,
+    })
 }
 
 /// "wt., 22 kwi 2025 o 14:03 Marta Zielińska <m@l.pl> napisał(a):": an attribution with no
@@ -765,6 +784,17 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].date, None);
         assert!(msgs("Just my own words, by Friday.\n").is_empty());
+    }
+
+    #[test]
+    fn a_mutt_attribution_dates_its_quote() {
+        let m = msgs("Ok, thanks.\n\n-- \nJonas\n\n* Ola Nygaard <ola@fjordbyte.example> [2026-05-06 09:14]:\n> Will decide by Monday.\n");
+        let quoted = m
+            .iter()
+            .find(|m| m.text.contains("decide"))
+            .expect("the quote");
+        assert_eq!(quoted.date, Some(date(2026, 5, 6)));
+        assert_eq!(quoted.from.as_deref(), Some("Ola Nygaard"));
     }
 
     #[test]

@@ -253,6 +253,14 @@ fn lower_bound(clause: &str, f: &when::Found) -> bool {
     if regex!(r"\buntil after\b[^,;]*$").is_match(before) {
         return true;
     }
+    // "a firm answer after the 3rd": from then on, with no end ("right after the meeting on
+    // the 3rd" and "the day after" are that day, or the next).
+    if regex!(r"\bafter(?: the)?$").is_match(before)
+        && !regex!(r"\b(?:right|immediately|straight|directly|just|day|days|week|weeks|hours?|business|working) after(?: the)?$")
+            .is_match(before)
+    {
+        return true;
+    }
     // The word that bounds it right before the time, after a "not" in the same clause
     // ("…won't be able to decide until she's back - I'll call you first thing Monday" is
     // a time of its own).
@@ -263,7 +271,7 @@ fn lower_bound(clause: &str, f: &when::Found) -> bool {
 /// A message that takes back the times given before it.
 fn retracts() -> &'static Regex {
     regex!(
-        r"\b(?:(?:scratch|ignore|disregard|forget) (?:what i (?:said|wrote|mentioned)|my (?:last|earlier|previous) (?:note|email|e-mail|message)|the (?:timeline|timing|date) i (?:gave|mentioned|shared))|(?:don't|do not|no longer) have a (?:timeline|date|timeframe)|no (?:timeline|timeframe|date) (?:right now|for now|at the moment|at this point|yet)|(?:role|position|search|process|hiring|requisition|opening) (?:is|has been|was|'s) (?:now )?(?:put )?on hold|put (?:the|this) (?:role|position|search|process|hiring|requisition) on hold|(?:pausing|paused|pause|freezing|froze|frozen|halting|halted|suspending|suspended) (?:all |the |this |our )?(?:hiring|recruitment|recruiting|the role|the search|the process)|hiring freeze)\b"
+        r"\b(?:(?:scratch|scrap|ignore|disregard|forget) (?:what i (?:said|wrote|mentioned)|my (?:last|earlier|previous) (?:note|email|e-mail|message)|the (?:timeline|timing|date) i (?:gave|mentioned|shared))|(?:don't|do not|no longer) have a (?:timeline|date|timeframe)|no (?:timeline|timeframe|date) (?:right now|for now|at the moment|at this point|yet)|(?:role|position|search|process|hiring|requisition|opening) (?:is|has been|was|'s) (?:now )?(?:put )?on hold|put (?:the|this) (?:role|position|search|process|hiring|requisition) on hold|(?:pausing|paused|pause|freezing|froze|frozen|halting|halted|suspending|suspended) (?:all |the |this |our )?(?:hiring|recruitment|recruiting|the role|the search|the process)|hiring freeze)\b"
     )
 }
 
@@ -285,7 +293,7 @@ fn takes_back() -> &'static Regex {
 /// "Just to let you know", "I wanted to let you know that": telling, not a promise.
 fn notice() -> &'static Regex {
     regex!(
-        r"\b(?:just (?:wanted |want )?|(?:wanted|want|a note|a quick note|writing) )to let you know(?: that)?\b|\b(?:sorry|apologies|apologise|apologize) (?:for|about) (?:the|my|our) (?:late|slow|delayed|belated) (?:reply|response)\b|\b(?:sorry|apologies) for (?:the|my|our) (?:delay|slow reply|late reply)(?: in (?:replying|responding|getting back))?"
+        r"\b(?:just (?:wanted |want )?|(?:wanted|want|a note|a quick note|writing) )to let you know(?: that)?\b|\b(?:just )?so you know\b|\bif (?:it's|it is|that's|the answer is|the answer's|the outcome is|the decision is|it turns out to be) (?:a )?(?:yes|no|go|positive|good news)\b|\bif (?:you are|you're) successful\b|\b(?:sorry|apologies|apologise|apologize) (?:for|about) (?:the|my|our) (?:late|slow|delayed|belated) (?:reply|response)\b|\b(?:sorry|apologies) for (?:the|my|our) (?:delay|slow reply|late reply)(?: in (?:replying|responding|getting back))?"
     )
 }
 
@@ -293,7 +301,7 @@ fn notice() -> &'static Regex {
 /// conference, time away.
 fn event() -> &'static Regex {
     regex!(
-        r"\b(?:interviews? (?:will|are|is)|take place|starts?\b|start date|closed|closure|conference|vacation|holiday|on leave|out of (?:the )?office|ooo|onboarding|orientation|deadline|applications? close)"
+        r"\b(?:interviews? (?:will|are|is)|take place|starts?\b|start date|closed|closure|conference|vacation|holiday|on leave|out of (?:the )?office|ooo|onboarding|induction|orientation|deadline|applications? close)"
     )
 }
 
@@ -362,14 +370,21 @@ pub fn sentences(text: &str) -> Vec<String> {
     out
 }
 
-/// A transcript's paragraph cut where each speaker's line begins ("Marco: will txt u
+/// A line that begins an item of a list: "• Offers: by 21 Nov", "- Panel: week of the 9th",
+/// "2) Decision by Friday".
+fn list_item() -> &'static Regex {
+    regex!(r"^(?:[•·▪◦‣*+-]|–|—|\d{1,2}[.)])\s+\S")
+}
+
+/// A transcript's paragraph (or a list) cut where each speaker's line (or item) begins ("Marco: will txt u
 /// tmrw", "You: omg yes!!"): one speaker's words are not the next one's sentence.
 fn by_speaker(para: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut at = 0;
     for line in para.split_inclusive('\n') {
-        if at > start && super::speaker_line().is_match(line.trim_start()) {
+        let t = line.trim_start();
+        if at > start && (super::speaker_line().is_match(t) || list_item().is_match(t)) {
             out.push(&para[start..at]);
             start = at;
         }
@@ -431,7 +446,7 @@ fn abbreviation_before(s: &str) -> bool {
 fn own_clauses(norm: &str) -> Vec<&str> {
     static SPLIT: OnceLock<Regex> = OnceLock::new();
     let split = SPLIT.get_or_init(|| {
-        Regex::new(r"; |, and |, but |, so |, which | and (?:we|i|you'll|you will|our|the team|someone|a member|will|get|let)\b| but (?:i|we)\b| so (?:we|i)\b")
+        Regex::new(r"; |, and |, but |, so |, which |,? because | and (?:we|i|you'll|you will|our|the team|someone|a member|will|get|let)\b| but (?:i|we)\b| so (?:we|i)\b")
             .expect("regex compiles")
     });
     let mut out = Vec::new();
@@ -467,7 +482,7 @@ fn is_request(clause: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:please|kindly|pls|plz)\s+(?:do\s+)?(\w+)|\blet (?:us|me|them|her|him|the team) know\b|\bget back to (?:us|me)\b|\b(?:could|can|would|will) you\b|\bif you (?:could|can)\b|\byou(?:'ll| will)? (?:need|have) to\b|\byou (?:must|should) (?:not )?(?:send|submit|complete|reply|respond|return|sign|bring|prepare|confirm|book|let|provide|fill|upload|check)\b|\bwe (?:need|require|ask|would need|'d need|would like) (?:you|your|to (?:receive|have|hear from you))\b|(?:^|\byou(?:'ll| will| must| should| need to| have to)? (?:\w+ ){0,2}|\bplease (?:\w+ ){0,2}|\bkindly (?:\w+ ){0,2})(?:respond|reply|rsvp|confirm|submit|send|return|complete|sign|book|choose|select|schedule|accept|decline|upload|register)\b(?: \w+){0,4} (?:by|before|no later than|within)\b|\b(?:reach(?:ing)? out|talk(?:ing)?|speak(?:ing)?|check(?:ing)?|get(?:ting)? back) (?:to|with) (?:them|him|her|your references|the (?:team|hiring|panel|client|manager|references|founders|board)|my|our)\b(?: \w+){0,3} (?:by|before|on|within)\b|\bfor you to\b|\b(?:feel free to|you (?:can|may|are welcome to)|don't hesitate to|do) (?:\w+ )?(?:follow up|reach out|check in|get in touch|contact|email|ping|chase|nudge)\b|\byou (?:\w+ ){0,2}(?:send|submit|provide|complete|return|sign|upload|fill)\b|^(?:next steps?: |action required: )?(?:complete|submit|send|return|sign|reply|respond|upload|fill|book|schedule|confirm|register|select|choose|rsvp)\b",
+            r"\b(?:please|kindly|pls|plz)\s+(?:do\s+)?(\w+)|\blet (?:us|me|them|her|him|the team) know\b|\bget back to (?:us|me)\b|\b(?:could|can|would|will) you\b|\bif you (?:could|can)\b|\byou(?:'ll| will)? (?:need|have) to\b|\byou (?:must|should) (?:not )?(?:send|submit|complete|reply|respond|return|sign|bring|prepare|confirm|book|let|provide|fill|upload|check)\b|\bwe (?:need|require|ask|would need|'d need|would like) (?:you|your|to (?:receive|have|hear from you))\b|(?:^|\byou(?:'ll| will| must| should| need to| have to)? (?:\w+ ){0,2}|\bplease (?:\w+ ){0,2}|\bkindly (?:\w+ ){0,2})(?:respond|reply|rsvp|confirm|submit|send|return|complete|sign|book|choose|select|schedule|accept|decline|upload|register)\b(?: \w+){0,4} (?:by|before|no later than|within)\b|\b(?:reach(?:ing)? out|talk(?:ing)?|speak(?:ing)?|check(?:ing)?|get(?:ting)? back) (?:to|with) (?:them|him|her|your (?:references|referees|referee|reference)|referees|references|the (?:team|hiring|panel|client|manager|references|referees|founders|board)|my|our)\b(?: \w+){0,3} (?:by|before|on|within)\b|\bfor you to\b|\b(?:feel free to|you (?:can|may|are welcome to)|don't hesitate to|do) (?:\w+ )?(?:follow up|reach out|check in|get in touch|contact|email|ping|chase|nudge)\b|\byou (?:may|can|are welcome to|are invited to|are able to|have the option to) (?:\w+ )?(?:request|ask for|apply|reapply|appeal)\b|\byou (?:\w+ ){0,2}(?:send|submit|provide|complete|return|sign|upload|fill)\b|^(?:next steps?: |action required: )?(?:complete|submit|send|return|sign|reply|respond|upload|fill|book|schedule|confirm|register|select|choose|rsvp)\b",
         )
         .expect("request regex compiles")
     });
@@ -567,7 +582,7 @@ fn cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you\b|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:we|i|you|will|should)(?:'ll| will| should| shall)? (?:know|have (?:an|a|the|some|more|your|our) (?:[a-z-]+ )?(?:answer|update|decision|news|idea|offer|feedback|results?|contract|letter|outcome|details|paperwork|verdict))\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
+            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you\b|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:(?:we|i|you)(?:'ll| will| should| shall)|will|should) know\b|(?:we|i|you|will|should)(?:'ll| will| should| shall)? have (?:an|a|the|some|more|your|our) (?:[a-z-]+ ){0,2}(?:answer|update|decision|news|idea|offer|feedback|results?|contract|letter|outcome|details|paperwork|verdict|status)\b|(?:contract|offer|paperwork|letter|pack|documents?|details|feedback|decision|answer|results?|outcome|news|update|it|this|that|they|these|those) (?:will|should|'ll|would|shall) be with you\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
         )
         .expect("cue regex compiles")
     })
@@ -597,6 +612,65 @@ mod tests {
             .into_iter()
             .map(|p| (p.by, p.words))
             .collect()
+    }
+
+    /// The latest date said in the quote of `src`, sent on Mon 2 Mar 2026.
+    fn latest(quote: &str) -> Option<Date> {
+        let src = format!(
+            "Thanks!\n\nOn Mon, Mar 2, 2026 at 9:14 AM Ravi <ravi@lumen.example> wrote:\n> {}\n",
+            quote.replace('\n', "\n> ")
+        );
+        by(&src).into_iter().filter_map(|p| p.0).max()
+    }
+
+    #[test]
+    fn lists_conditions_reasons_and_lower_bounds() {
+        // A timeline in a list: each item its own sentence.
+        let list = "Here's the rest of the process:\n\n  \u{2022} Your availability: by Fri, Mar 6\n  \u{2022} Decision to you: no later than Fri, Mar 20\n  \u{2022} Target start date: Mon, Apr 13";
+        assert_eq!(latest(list), Some(date(2026, 3, 20)));
+        // What happens if the answer is yes is not when the answer comes.
+        let yes = "Decisions go out on the 20th.\n\nIf it's a yes, we do a paid trial week in early April.";
+        assert_eq!(latest(yes), Some(date(2026, 3, 20)));
+        // "Just so you know" tells; it promises nothing.
+        assert_eq!(
+            latest("Just so you know, the office is closed from 24 March to 2 April."),
+            None
+        );
+        // A reason with "because" is not the promise's time.
+        assert_eq!(
+            latest("You'll have the outcome by Friday 6th, because Sam goes on leave the following Monday."),
+            Some(date(2026, 3, 6))
+        );
+        // From then on, with no end.
+        assert_eq!(latest("I can give you a firm answer after the 13th."), None);
+        assert_eq!(
+            latest("I'll call you right after the panel on the 13th."),
+            Some(date(2026, 3, 13))
+        );
+        // "before COB Friday" is by the end of Friday.
+        assert_eq!(
+            latest("I'll come back to you before COB Friday with the outcome."),
+            Some(date(2026, 3, 6))
+        );
+        // A phone's "ill", a count from something not yet done, "will be with you".
+        assert_eq!(
+            latest("give me 3 days n ill confirm"),
+            Some(date(2026, 3, 5))
+        );
+        assert_eq!(
+            latest("It usually takes 5-7 days for results to come back once submitted."),
+            None
+        );
+        assert_eq!(
+            latest("Contract will be with you Monday, I promise."),
+            Some(date(2026, 3, 9))
+        );
+        // The reader's own window, and a promise to their referees.
+        assert_eq!(
+            latest("You may request feedback within 30 days of this email."),
+            None
+        );
+        assert_eq!(latest("I'll reach out to your referees by Tuesday."), None);
     }
 
     #[test]

@@ -128,6 +128,13 @@ fn counts_from_this_message(after: &str) -> bool {
         .is_match(after)
 }
 
+/// Words after a count that tie it to something done, with no time of its own: "…once
+/// submitted", "…after it has been received", "…when your references are back".
+fn from_undated_event(after: &str) -> bool {
+    regex!(r"^[^,;.]{0,60}?\b(?:once|after|when|as soon as) (?:it's |it is |it has |it's been |they're |they are |they have |they've |you've |you have |we've |we have |i've |i have |we |you |they |(?:the|your|our|all) [a-z]+ (?:is |are |has |have |))?(?:been )?(?:submitted|received|completed|returned|signed|uploaded|processed|cleared|approved|done|back|in)\b")
+        .is_match(after)
+}
+
 /// Words after a count that point back to a time said before: "after that", "of her
 /// return", "following which".
 fn refers_back_after(after: &str) -> bool {
@@ -240,14 +247,25 @@ fn ordinals_in_figures(text: &str) -> String {
 
 /// Words as typed on phones and in a hurry, spelled out for the patterns.
 fn respell(text: &str) -> String {
+    /// Verbs after which a phone's "ill" is "i'll" ("ill confirm", "ill let u know"), not
+    /// "sick".
+    const AFTER_ILL: &[&str] = &[
+        "ask", "be", "call", "check", "circle", "come", "confirm", "do", "drop", "email", "find",
+        "follow", "get", "give", "have", "hear", "keep", "know", "let", "message", "pass", "ping",
+        "reach", "revert", "ring", "see", "send", "sort", "speak", "talk", "tell", "text", "try",
+        "update", "write",
+    ];
     let mut out = String::with_capacity(text.len());
-    for (i, word) in text.split(' ').enumerate() {
+    let words: Vec<&str> = text.split(' ').collect();
+    for (i, word) in words.iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         let core = word.trim_end_matches(['.', ',', '!', '?', ';', ':', ')']);
         let tail = &word[core.len()..];
+        let verb_follows = || words.get(i + 1).is_some_and(|w| AFTER_ILL.contains(w));
         let fixed = match core {
+            "ill" if verb_follows() => "i'll",
             "u" => "you",
             "ur" => "your",
             "nxt" => "next",
@@ -914,8 +932,16 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
                 | Form::Holiday
         );
         let on_or = before.ends_with("on or before") || before.ends_with("or before");
+        // "before COB Friday", "before end of day Thursday": by the end of that day.
+        let day_end = regex!(r"^(?:cob|eod|end of|close of|by close|by eod|by cob)\b")
+            .is_match(&text[f.range.clone()])
+            || regex!(
+                r"\b(?:cob|eod|end of (?:the )?(?:business )?day|close of (?:business|play))$"
+            )
+            .is_match(before);
         if day_form
             && !on_or
+            && !day_end
             && (before.ends_with(" before")
                 || before == "before"
                 || text[f.range.clone()].starts_with("before "))
@@ -959,6 +985,11 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
         let after = text[c.range.end..].trim_start();
         let from_this = counts_from_this_message(after);
         if refers_back_after(after) && !from_this {
+            relative.push(Relative { count: c.clone() });
+            continue;
+        }
+        // "5-7 days for results to come back once submitted": from an event no date gives.
+        if !from_this && from_undated_event(after) {
             relative.push(Relative { count: c.clone() });
             continue;
         }
