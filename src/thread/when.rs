@@ -416,7 +416,7 @@ fn res() -> &'static Res {
             )),
             tomorrow: re(r"\b(?:(the day after|next) )?(?:tomorrow|tmrw|tmr)\b".to_string()),
             holiday: re(
-                r"\b(by|before|until|till|til|on|for|around|ahead of|prior to|in time for) (?:the )?(christmas eve|christmas|xmas|thanksgiving|new year'?s eve|new year'?s(?: day)?|easter monday|easter|good friday|labou?r day|memorial day|independence day|(?:the )?fourth of july|(?:the )?4th of july|july 4th|boxing day|canada day|victoria day|remembrance day|veterans'? day|presidents'? day|juneteenth|(?:mlk|martin luther king(?: jr\.?)?) day|columbus day|halloween|(?:the )?(?:early may |spring |summer |august )?bank holiday)\b(?: (?:weekend|break|holidays?|shutdown|closure))?"
+                r"\b(by|before|until|till|til|on|for|around|ahead of|prior to|in time for) (?:the )?(christmas eve|christmas|xmas|thanksgiving|new year'?s eve|new year'?s(?: day)?|easter monday|easter|good friday|labou?r day|memorial day|independence day|(?:the )?fourth of july|(?:the )?4th of july|july 4th|boxing day|canada day|victoria day|remembrance day|veterans'? day|presidents'? day|juneteenth|(?:mlk|martin luther king(?: jr\.?)?) day|columbus day|halloween|(?:the )?(?:early may |spring |summer |august )?bank holiday|long weekend)\b(?: (?:weekend|break|holidays?|shutdown|closure))?"
                     .to_string(),
             ),
             quarter: re(
@@ -862,11 +862,16 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
         push(Some(base), Form::Today, m.range());
     }
     for c in r.holiday.captures_iter(text) {
-        push(
-            holiday(&c[2], base, cal),
-            Form::Holiday,
-            c.get(0).expect("match").range(),
-        );
+        let whole = c.get(0).expect("match");
+        let day = holiday(&c[2], base, cal);
+        // "before the long weekend", "by the Labor Day weekend": the last working day
+        // before that weekend.
+        let day = if whole.as_str().ends_with("weekend") {
+            day.and_then(|d| working_day_before_weekend(d, cal))
+        } else {
+            day
+        };
+        push(day, Form::Holiday, whole.range());
     }
     for c in r.quarter.captures_iter(text) {
         let whole = c.get(0).expect("match");
@@ -932,6 +937,7 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
                 | Form::Holiday
         );
         let on_or = before.ends_with("on or before") || before.ends_with("or before");
+        let weekend = f.form == Form::Holiday && text[f.range.clone()].ends_with("weekend");
         // "before COB Friday", "before end of day Thursday": by the end of that day.
         let day_end = regex!(r"^(?:cob|eod|end of|close of|by close|by eod|by cob)\b")
             .is_match(&text[f.range.clone()])
@@ -942,6 +948,7 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
         if day_form
             && !on_or
             && !day_end
+            && !weekend
             && (before.ends_with(" before")
                 || before == "before"
                 || text[f.range.clone()].starts_with("before "))
@@ -1037,6 +1044,23 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
     (out, relative)
 }
 
+/// The last working day before the weekend a holiday on `d` makes long (a Monday's, or a
+/// Friday's, which is then the weekend's first day).
+fn working_day_before_weekend(d: Date, cal: &Calendar) -> Option<Date> {
+    let mut day = match d.weekday() {
+        Weekday::Monday => step(d, -3)?,
+        Weekday::Friday | Weekday::Saturday | Weekday::Sunday => step(d, -1)?,
+        _ => d,
+    };
+    for _ in 0..7 {
+        if cal.is_working_day(day) {
+            return Some(day);
+        }
+        day = step(day, -1)?;
+    }
+    None
+}
+
 /// The next day of a holiday named in text ("christmas", "thanksgiving", "labor day"):
 /// from the calendar where it keeps the holiday, else by its usual rule.
 fn holiday(name: &str, base: Date, cal: &Calendar) -> Option<Date> {
@@ -1075,6 +1099,10 @@ fn holiday(name: &str, base: Date, cal: &Calendar) -> Option<Date> {
         "canada day" => fixed(7, 1),
         "remembrance day" | "veterans day" | "veterans' day" => fixed(11, 11),
         "juneteenth" => fixed(6, 19),
+        // The next holiday on a Monday or a Friday, within a season.
+        "long weekend" => (0..100).filter_map(|k| step(base, k)).find(|d| {
+            matches!(d.weekday(), Weekday::Monday | Weekday::Friday) && cal.holiday(*d).is_some()
+        }),
         n if n.ends_with("bank holiday") => {
             by_name(n.trim_start_matches("the ")).or_else(|| by_name("bank holiday"))
         }
@@ -1418,6 +1446,16 @@ mod tests {
         assert_eq!(d("by Labour Day").map(|x| x.0), Some(date(2027, 9, 6)));
         assert_eq!(d("ahead of Easter").map(|x| x.0), Some(date(2027, 3, 28)));
         assert_eq!(d("by Halloween").map(|x| x.0), Some(date(2026, 10, 31)));
+        // A long weekend's last working day before it: Columbus Day is Mon 12 Oct 2026.
+        assert_eq!(
+            d("before the long weekend"),
+            Some((date(2026, 10, 9), Form::Holiday))
+        );
+        let wed = date(2026, 9, 2);
+        assert_eq!(
+            latest("by the Labor Day weekend", wed).map(|x| x.0),
+            Some(date(2026, 9, 4))
+        );
         assert_eq!(d("we'll talk after Christmas"), None);
         assert_eq!(d("by end of Q3"), Some((date(2026, 9, 30), Form::Quarter)));
         assert_eq!(d("in Q1").map(|x| x.0), Some(date(2027, 3, 31)));
