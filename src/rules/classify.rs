@@ -61,9 +61,8 @@ pub fn compile(pack: &Pack, def: &RuleDef) -> Result<Classifier, SourceError> {
     } else {
         train(pack, def)?
     };
-    let lowest = learn
-        .threshold_beside
-        .map_or(learn.threshold_inside, |b| b.min(learn.threshold_inside));
+    // (A pack may not set `threshold-beside` above `threshold-inside`.)
+    let lowest = learn.threshold_beside.unwrap_or(learn.threshold_inside);
     Ok(Classifier {
         model,
         threshold: tactful_learn::threshold_logit(learn.threshold_inside),

@@ -609,45 +609,59 @@ fn learn(
             format!("`{key}` needs the rule's `context`: the word class a draft is inside of"),
         )
     };
-    let threshold_inside = match &v.threshold_inside {
-        Some(t) if !has_context => return Err(needs_context(t, "threshold-inside")),
-        Some(t) if t.value > threshold => {
+    // A threshold that must lie on one side of another: at most `bound` for one that asks
+    // for less, at least `bound` for one that asks for more.
+    let ordered = |t: &Spanned<f64>,
+                   key: &str,
+                   (bound_name, bound): (&str, f64),
+                   at_most: bool,
+                   why: &str| {
+        let (wrong, side) = if at_most {
+            (t.value > bound, "above")
+        } else {
+            (t.value < bound, "below")
+        };
+        if wrong {
             return Err(err(
                 yaml::range(t),
                 format!(
-                    "`threshold-inside` ({}) is above `threshold` ({threshold}); inside its context a rule asks for less, not more",
+                    "`{key}` ({}) is {side} {bound_name} ({bound}); {why}",
                     t.value
                 ),
-            ))
+            ));
         }
-        Some(t) => probability(t, "threshold-inside")?,
+        probability(t, key)
+    };
+    let threshold_inside = match &v.threshold_inside {
+        Some(t) if !has_context => return Err(needs_context(t, "threshold-inside")),
+        Some(t) => ordered(
+            t,
+            "threshold-inside",
+            ("`threshold`", threshold),
+            true,
+            "inside its context a rule asks for less, not more",
+        )?,
         None => threshold,
     };
     let threshold_outside = match &v.threshold_outside {
         Some(t) if !has_context => return Err(needs_context(t, "threshold-outside")),
-        Some(t) if t.value < threshold => {
-            return Err(err(
-                yaml::range(t),
-                format!(
-                    "`threshold-outside` ({}) is below `threshold` ({threshold}); outside its context a rule asks for more, not less",
-                    t.value
-                ),
-            ))
-        }
-        Some(t) => Some(probability(t, "threshold-outside")?),
+        Some(t) => Some(ordered(
+            t,
+            "threshold-outside",
+            ("`threshold`", threshold),
+            false,
+            "outside its context a rule asks for more, not less",
+        )?),
         None => None,
     };
     let threshold_beside = match &v.threshold_beside {
-        Some(t) if t.value > threshold_inside => {
-            return Err(err(
-                yaml::range(t),
-                format!(
-                    "`threshold-beside` ({}) is above the threshold it lowers ({threshold_inside}); beside another finding a rule asks for less, not more",
-                    t.value
-                ),
-            ))
-        }
-        Some(t) => Some(probability(t, "threshold-beside")?),
+        Some(t) => Some(ordered(
+            t,
+            "threshold-beside",
+            ("the threshold it lowers", threshold_inside),
+            true,
+            "beside another finding a rule asks for less, not more",
+        )?),
         None => None,
     };
     Ok(Learn {

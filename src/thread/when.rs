@@ -447,13 +447,14 @@ fn in_week(d: Date, weeks: i64, wd: Weekday) -> Option<Date> {
     )
 }
 
-/// `n` working days after `d`.
+/// `n` working days after `d` (before it, for a negative `n`).
 pub fn add_working_days(cal: &Calendar, d: Date, n: i32) -> Option<Date> {
+    let by = if n < 0 { -1 } else { 1 };
     let mut day = d;
-    let mut left = n;
+    let mut left = n.abs();
     let mut guard = 0;
     while left > 0 {
-        day = step(day, 1)?;
+        day = step(day, by)?;
         guard += 1;
         if guard > 3 * 366 {
             return None;
@@ -1047,18 +1048,13 @@ pub fn scan(text: &str, base: Date, cal: &Calendar) -> (Vec<Found>, Vec<Relative
 /// The last working day before the weekend a holiday on `d` makes long (a Monday's, or a
 /// Friday's, which is then the weekend's first day).
 fn working_day_before_weekend(d: Date, cal: &Calendar) -> Option<Date> {
-    let mut day = match d.weekday() {
-        Weekday::Monday => step(d, -3)?,
-        Weekday::Friday | Weekday::Saturday | Weekday::Sunday => step(d, -1)?,
-        _ => d,
+    // The day after the last one it could be.
+    let after = match d.weekday() {
+        Weekday::Monday => step(d, -2)?,
+        Weekday::Friday | Weekday::Saturday | Weekday::Sunday => d,
+        _ => step(d, 1)?,
     };
-    for _ in 0..7 {
-        if cal.is_working_day(day) {
-            return Some(day);
-        }
-        day = step(day, -1)?;
-    }
-    None
+    add_working_days(cal, after, -1)
 }
 
 /// The next day of a holiday named in text ("christmas", "thanksgiving", "labor day"):
