@@ -123,8 +123,8 @@ fn main() {
     }
     let dir = Path::new(&out).join("phrases");
     std::fs::create_dir_all(&dir).expect("OUT_DIR is writable");
-    let mut code = String::from("static ENTRIES: &[Entry] = &[\n");
-    let mut position = BTreeMap::new();
+    // Each phrase that compiles, with its DFA's source and the bytes a match starts with.
+    let mut built = Vec::new();
     for (i, text) in texts.keys().enumerate() {
         let Ok(compiled) = tactful_phrase::compile(text) else {
             continue;
@@ -156,25 +156,71 @@ fn main() {
             )
         };
         std::fs::write(&file, bytes).expect("OUT_DIR is writable");
-        position.insert(text.as_str(), position.len());
         let first = tactful_phrase::first_bytes(&sparse);
+        built.push((text.as_str(), compiled, dfa, first));
+    }
+    // Every literal of every phrase, numbered in byte order: the FST a run walks at each
+    // piece start of a draft maps each to its number, and each phrase's sets of literals
+    // are lists of numbers in one flat array (no pointer for the loader to relocate).
+    let literals: std::collections::BTreeSet<&str> = built
+        .iter()
+        .flat_map(|(_, c, _, _)| c.anchors.iter().chain(c.others.iter().flatten()))
+        .map(String::as_str)
+        .collect();
+    let number: BTreeMap<&str, usize> = literals.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+    let mut fst = fst::MapBuilder::memory();
+    for (l, i) in &number {
+        fst.insert(l, *i as u64)
+            .expect("literals are inserted in order, once each");
+    }
+    let fst_file = Path::new(&out).join("literals.fst");
+    std::fs::write(&fst_file, fst.into_inner().expect("an FST in memory"))
+        .expect("OUT_DIR is writable");
+    let mut ids: Vec<usize> = Vec::new();
+    let mut set_ends: Vec<usize> = Vec::new();
+    let mut add_set = |set: &[String]| {
+        ids.extend(set.iter().map(|l| number[l.as_str()]));
+        set_ends.push(ids.len());
+        set_ends.len() - 1
+    };
+    let mut code = String::from("static ENTRIES: &[Entry] = &[\n");
+    let mut position = BTreeMap::new();
+    for (text, compiled, dfa, first) in &built {
+        position.insert(*text, position.len());
+        let anchors = add_set(&compiled.anchors);
+        let others_from = anchors + 1;
+        for set in &compiled.others {
+            add_set(set);
+        }
+        let others_to = others_from + compiled.others.len();
         writeln!(
             code,
-            "    Entry {{ text: {text:?}, anchors: &{:?}, others: &[{}], spaces: {}, lead: {}, first: {:?}, dfa: {dfa} }},",
-            compiled.anchors,
-            compiled
-                .others
-                .iter()
-                .map(|set| format!("&{set:?}"))
-                .collect::<Vec<_>>()
-                .join(", "),
+            "    Entry {{ text: {text:?}, anchors: {anchors}, others: {others_from}..{others_to}, spaces: {}, lead: {}, first: {first:?}, dfa: {dfa} }},",
             compiled.spaces,
             compiled.lead,
-            first,
         )
         .expect("writing to a String");
     }
     code.push_str("];\n");
+    let list = |v: &[usize]| {
+        v.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(code, "static LITERAL_IDS: &[u16] = &[{}];", list(&ids)).expect("writing to a String");
+    writeln!(code, "static SET_ENDS: &[u32] = &[{}];", list(&set_ends))
+        .expect("writing to a String");
+    writeln!(
+        code,
+        "static LITERALS: &[u8] = include_bytes!({:?});",
+        fst_file.display().to_string()
+    )
+    .expect("writing to a String");
+    assert!(
+        literals.len() <= usize::from(u16::MAX),
+        "literal numbers fit in a u16"
+    );
     // Each rule's phrases and antipatterns as written, with their entries (`u32::MAX` for
     // one that did not compile here), so a run reads them from the binary, not the JSON.
     code.push_str("static RULES: &[ShippedRule] = &[\n");

@@ -41,44 +41,68 @@ pub struct Phrase {
     dfa: OnceLock<Option<Box<Loaded>>>,
 }
 
-/// A phrase's literals: a built-in phrase's stay in the binary.
+/// A phrase's anchor literals: a built-in phrase's are a set of numbered literals in the
+/// binary (see [`precompiled::set`]).
 #[derive(Debug)]
 pub enum Literals {
-    Shipped(&'static [&'static str]),
+    Shipped(u32),
     Owned(Vec<String>),
 }
 
 impl Literals {
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        let (shipped, owned): (&[&str], &[String]) = match self {
-            Literals::Shipped(s) => (s, &[]),
-            Literals::Owned(v) => (&[], v),
-        };
-        shipped
-            .iter()
-            .copied()
-            .chain(owned.iter().map(String::as_str))
+    /// True when one of the literals starts in `window` of the folded `text`.
+    fn any_in(&self, seen: &Seen, text: &str, window: Range<usize>) -> bool {
+        match self {
+            Literals::Shipped(k) => seen.any_in(*k, window),
+            Literals::Owned(v) => v.iter().any(|l| text[window.clone()].contains(l.as_str())),
+        }
     }
 }
 
-/// Literal sets of a phrase's required items: a built-in phrase's stay in the binary.
+/// Literal sets of a phrase's required items: a built-in phrase's are sets of numbered
+/// literals in the binary.
 #[derive(Debug)]
 enum Others {
-    Shipped(&'static [&'static [&'static str]]),
+    Shipped(Range<u32>),
     Owned(Vec<Vec<String>>),
 }
 
 impl Others {
-    /// True when `span` holds a literal of every set.
-    fn all_in(&self, span: &str) -> bool {
-        fn all<L: AsRef<str>, S: AsRef<[L]>>(sets: &[S], span: &str) -> bool {
-            sets.iter()
-                .all(|s| s.as_ref().iter().any(|l| span.contains(l.as_ref())))
-        }
+    /// True when `window` of the folded `text` holds a literal of every set.
+    fn all_in(&self, seen: &Seen, text: &str, window: Range<usize>) -> bool {
         match self {
-            Others::Shipped(sets) => all(sets, span),
-            Others::Owned(sets) => all(sets, span),
+            Others::Shipped(sets) => sets.clone().all(|k| seen.any_in(k, window.clone())),
+            Others::Owned(sets) => {
+                let span = &text[window];
+                sets.iter()
+                    .all(|s| s.iter().any(|l| span.contains(l.as_str())))
+            }
         }
+    }
+}
+
+/// The literals one walk of a draft's folded text found at its piece starts: built-in
+/// literals by number, and those that only a user's phrases have. Every check of a
+/// phrase's required words looks here, never at the text again.
+#[derive(Debug, Default)]
+pub struct Seen {
+    /// Each literal found, with its start, in order of position: a built-in literal's
+    /// number, or a user's literal's number after them (see [`LiteralTable`]).
+    found: Vec<(usize, u32)>,
+    /// The starts of built-in literal `l` are `starts[from[l]..from[l + 1]]`, ascending.
+    from: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+impl Seen {
+    /// True when a literal of built-in set `k` starts in `window`.
+    fn any_in(&self, k: u32, window: Range<usize>) -> bool {
+        precompiled::set(k).iter().any(|&l| {
+            let l = usize::from(l);
+            let starts = &self.starts[self.from[l] as usize..self.from[l + 1] as usize];
+            let i = starts.partition_point(|&s| s < window.start);
+            starts.get(i).is_some_and(|&s| s < window.end)
+        })
     }
 }
 
@@ -122,6 +146,11 @@ impl Phrase {
         if let Some(p) = precompiled::lookup(text) {
             return Ok(Phrase::shipped(p));
         }
+        Phrase::compiled(text)
+    }
+
+    /// Compiles `text` now.
+    fn compiled(text: &str) -> Result<Phrase, PhraseError> {
         let compiled = tactful_phrase::compile(text)?;
         Ok(Phrase {
             anchors: Literals::Owned(compiled.anchors),
@@ -137,7 +166,7 @@ impl Phrase {
     pub fn shipped(p: &'static precompiled::Entry) -> Phrase {
         Phrase {
             anchors: Literals::Shipped(p.anchors),
-            others: Others::Shipped(p.others),
+            others: Others::Shipped(p.others.clone()),
             spaces: p.spaces,
             lead: p.lead,
             source: Source::Shipped {
@@ -182,23 +211,23 @@ impl Phrase {
     /// the search goes on from its end. Returns where the next search may start.
     pub fn find(
         &self,
+        seen: &Seen,
         text: &str,
         starts: Range<usize>,
         end: usize,
         found: impl FnMut(Range<usize>),
     ) -> usize {
         let window = self.reach(text, &starts, end);
-        if !self.others.all_in(window) {
+        if !self.others.all_in(seen, text, window.clone()) {
             return starts.end;
         }
-        let end = starts.start.min(end) + window.len();
-        self.search(text, starts, end, found)
+        self.search(text, starts, window.end, found)
     }
 
     /// The text that a match starting in `starts` and ending by `end` can cover: it holds
     /// at most `spaces` spaces, so it ends before the next space after that many, and it
     /// ends before any word longer than [`WORD_REACH`] bytes.
-    fn reach<'t>(&self, text: &'t str, starts: &Range<usize>, end: usize) -> &'t str {
+    fn reach(&self, text: &str, starts: &Range<usize>, end: usize) -> Range<usize> {
         let from = starts.start.min(end);
         let last = starts.end.saturating_sub(1).clamp(from, end);
         let bytes = text.as_bytes();
@@ -221,7 +250,7 @@ impl Phrase {
                 }
             }
         }
-        &text[from..floor_boundary(text, reach)]
+        from..floor_boundary(text, reach)
     }
 
     /// [`Phrase::find`] where no anchor of the phrase has been seen: it also checks that
@@ -229,17 +258,19 @@ impl Phrase {
     /// around a match of their rule rather than at their own anchors).
     pub fn find_unanchored(
         &self,
+        seen: &Seen,
         text: &str,
         starts: Range<usize>,
         end: usize,
         found: impl FnMut(Range<usize>),
     ) -> usize {
         let window = self.reach(text, &starts, end);
-        if !self.anchors.iter().any(|l| window.contains(l)) || !self.others.all_in(window) {
+        if !self.anchors.any_in(seen, text, window.clone())
+            || !self.others.all_in(seen, text, window.clone())
+        {
             return starts.end;
         }
-        let end = starts.start.min(end) + window.len();
-        self.search(text, starts, end, found)
+        self.search(text, starts, window.end, found)
     }
 
     /// [`Phrase::find`] without its check for the literals of every required item.
@@ -378,8 +409,8 @@ pub fn paragraph(text: &str, at: usize) -> Range<usize> {
 /// All phrases of all rules, indexed by their anchors.
 #[derive(Debug)]
 pub struct PhraseIndex {
-    anchors: AnchorTable,
-    /// For each anchor literal `a`, the phrases (indexes into `entries`) it anchors are
+    literals: LiteralTable,
+    /// For each literal `a`, the phrases (indexes into `entries`) it anchors are
     /// `anchored[starts[a]..starts[a + 1]]`, in order.
     anchored: Vec<u32>,
     starts: Vec<u32>,
@@ -387,55 +418,113 @@ pub struct PhraseIndex {
     entries: Vec<(usize, Phrase)>,
 }
 
-/// Every anchor literal, found where it starts a piece of the text.
-#[derive(Debug, Default)]
-struct AnchorTable {
-    /// Each literal's bytes, and its index.
-    ids: HashMap<Box<[u8]>, usize, FxBuildHasher>,
-    /// The lengths of the literals, ascending, each once.
+/// Every literal a scan looks for: those of the built-in phrases, in an FST read in place
+/// from the binary, and those that only a user's phrases have, numbered after them.
+struct LiteralTable {
+    shipped: fst::raw::Fst<&'static [u8]>,
+    /// The number of built-in literals.
+    count: usize,
+    /// Each user's literal's bytes, and its number.
+    extra: HashMap<Box<[u8]>, u32, FxBuildHasher>,
+    /// The lengths of the user's literals, ascending, each once.
     lengths: Vec<usize>,
     /// The bytes a literal starts with, as a bit set.
     first: [u64; 4],
 }
 
-impl AnchorTable {
-    fn new<'a>(literals: impl IntoIterator<Item = &'a str>) -> AnchorTable {
-        let literals = literals.into_iter();
-        let mut table = AnchorTable {
-            ids: HashMap::with_capacity_and_hasher(literals.size_hint().0, FxBuildHasher),
-            ..AnchorTable::default()
-        };
-        for (i, l) in literals.enumerate() {
-            let Some(&b) = l.as_bytes().first() else {
-                continue;
-            };
-            table.first[usize::from(b >> 6)] |= 1 << (b & 63);
-            table.lengths.push(l.len());
-            table.ids.insert(l.as_bytes().into(), i);
+impl std::fmt::Debug for LiteralTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LiteralTable")
+            .field("shipped", &self.count)
+            .field("extra", &self.extra.len())
+            .finish()
+    }
+}
+
+impl LiteralTable {
+    fn new() -> LiteralTable {
+        let shipped = precompiled::literals();
+        let mut first = [0u64; 4];
+        for t in shipped.root().transitions() {
+            first[usize::from(t.inp >> 6)] |= 1 << (t.inp & 63);
         }
-        table.lengths.sort_unstable();
-        table.lengths.dedup();
-        table
+        LiteralTable {
+            count: shipped.len(),
+            shipped,
+            extra: HashMap::default(),
+            lengths: Vec::new(),
+            first,
+        }
     }
 
-    /// Calls `found` with the start and the index of each literal that starts at a piece
-    /// start of `text`: any offset not inside a run of ASCII letters and digits. Every
-    /// spelling of a phrase holds one of its anchors there (see
-    /// [`tactful_phrase::compile`]).
-    fn find(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+    /// The number of `literal`, numbering it if it is new.
+    fn number(&mut self, literal: &str) -> u32 {
+        if let Some(out) = self.shipped.get(literal) {
+            return out.value() as u32;
+        }
+        let next = (self.count + self.extra.len()) as u32;
+        let bytes = literal.as_bytes();
+        if let Some(&b) = bytes.first() {
+            self.first[usize::from(b >> 6)] |= 1 << (b & 63);
+            if let Err(at) = self.lengths.binary_search(&bytes.len()) {
+                self.lengths.insert(at, bytes.len());
+            }
+        }
+        *self.extra.entry(bytes.into()).or_insert(next)
+    }
+
+    /// The literals that start at each piece start of `text` (any offset not inside a run
+    /// of ASCII letters and digits, where every spelling of a phrase holds one of each of
+    /// its required items' literals: see [`tactful_phrase::compile`]), in one walk.
+    fn find(&self, text: &str) -> Seen {
         let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let root = self.shipped.root();
         for (at, &b) in bytes.iter().enumerate() {
             if self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 || !piece_start(bytes, at) {
                 continue;
+            }
+            let mut node = root;
+            let mut out = fst::raw::Output::zero();
+            for &b in &bytes[at..] {
+                let Some(i) = node.find_input(b) else {
+                    break;
+                };
+                let t = node.transition(i);
+                out = out.cat(t.out);
+                node = self.shipped.node(t.addr);
+                if node.is_final() {
+                    found.push((at, out.cat(node.final_output()).value() as u32));
+                }
             }
             for &len in &self.lengths {
                 let Some(piece) = bytes.get(at..at + len) else {
                     break;
                 };
-                if let Some(&i) = self.ids.get(piece) {
-                    found(at, i);
+                if let Some(&i) = self.extra.get(piece) {
+                    found.push((at, i));
                 }
             }
+        }
+        // The starts of each built-in literal, by a counting sort.
+        let mut from = vec![0u32; self.count + 1];
+        let shipped = |&&(_, l): &&(usize, u32)| (l as usize) < self.count;
+        for &(_, l) in found.iter().filter(shipped) {
+            from[l as usize + 1] += 1;
+        }
+        for l in 0..self.count {
+            from[l + 1] += from[l];
+        }
+        let mut fill = from.clone();
+        let mut starts = vec![0; from[self.count] as usize];
+        for &(at, l) in found.iter().filter(shipped) {
+            starts[fill[l as usize] as usize] = at;
+            fill[l as usize] += 1;
+        }
+        Seen {
+            found,
+            from,
+            starts,
         }
     }
 }
@@ -443,26 +532,31 @@ impl AnchorTable {
 impl PhraseIndex {
     /// Indexes `phrases`, each given with the rule it belongs to.
     pub fn build(phrases: Vec<(usize, Phrase)>) -> PhraseIndex {
-        // Sized up front: growing a map hashes every key again.
-        let guess = phrases.iter().map(|(_, p)| p.anchors.iter().count()).sum();
-        let mut literals: Vec<&str> = Vec::with_capacity(guess);
-        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(guess);
-        let mut position = HashMap::with_capacity_and_hasher(guess, FxBuildHasher);
+        let mut literals = LiteralTable::new();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
         for (i, (_, phrase)) in phrases.iter().enumerate() {
-            for a in phrase.anchors.iter() {
-                let at = *position.entry(a).or_insert_with(|| {
-                    literals.push(a);
-                    literals.len() - 1
-                });
-                pairs.push((at as u32, i as u32));
+            match &phrase.anchors {
+                Literals::Shipped(k) => {
+                    pairs.extend(
+                        precompiled::set(*k)
+                            .iter()
+                            .map(|&l| (u32::from(l), i as u32)),
+                    );
+                }
+                Literals::Owned(v) => {
+                    for a in v {
+                        pairs.push((literals.number(a), i as u32));
+                    }
+                }
             }
         }
         // Grouped by anchor, each group in phrase order, in one array (a counting sort).
-        let mut starts = vec![0u32; literals.len() + 1];
+        let keys = literals.count + literals.extra.len();
+        let mut starts = vec![0u32; keys + 1];
         for &(a, _) in &pairs {
             starts[a as usize + 1] += 1;
         }
-        for a in 0..literals.len() {
+        for a in 0..keys {
             starts[a + 1] += starts[a];
         }
         let mut fill = starts.clone();
@@ -471,9 +565,8 @@ impl PhraseIndex {
             anchored[fill[a as usize] as usize] = i;
             fill[a as usize] += 1;
         }
-        let anchors = AnchorTable::new(literals);
         PhraseIndex {
-            anchors,
+            literals,
             anchored,
             starts,
             entries: phrases,
@@ -481,12 +574,19 @@ impl PhraseIndex {
     }
 
     /// Finds the phrases of every rule in `folded`, appending each match (in original
-    /// offsets) to its rule's list, unsorted. Each anchor found is searched around at once:
-    /// anchors come in order of position, so each phrase's windows do too, and the starts a
-    /// window shares with the one before it are not tried again. Memory stays one number
+    /// offsets) to its rule's list, unsorted, and returns the literals found, which the
+    /// rules' antipatterns are checked with. Each anchor found is searched around at once:
+    /// anchors come in order of position, so each phrase's windows do too, and the starts
+    /// a window shares with the one before it are not tried again. Memory stays one number
     /// per phrase, whatever the text holds.
-    pub fn scan(&self, folded: &Folded, out: &mut [Vec<Range<usize>>], which: &mut [Vec<u32>]) {
+    pub fn scan(
+        &self,
+        folded: &Folded,
+        out: &mut [Vec<Range<usize>>],
+        which: &mut [Vec<u32>],
+    ) -> Seen {
         let text = folded.text.as_str();
+        let seen = self.literals.find(text);
         // For each phrase, the next start still to try.
         let mut next = vec![0usize; self.entries.len()];
         let mut para = 0..0;
@@ -495,17 +595,28 @@ impl PhraseIndex {
         // Per phrase: 0 not yet asked, 1 every required item has a literal somewhere in the
         // text, 2 one has none, so no window can hold a match.
         let mut possible = vec![0u8; self.entries.len()];
-        self.anchors.find(text, |at, literal| {
+        for &(at, literal) in &seen.found {
+            let literal = literal as usize;
+            let Some(group) = self.starts.get(literal..literal + 2) else {
+                continue;
+            };
+            let group = group[0] as usize..group[1] as usize;
+            if group.is_empty() {
+                continue;
+            }
             if !para.contains(&at) {
                 para = folded.paragraph(at);
             }
             starts.clear();
-            let group = self.starts[literal] as usize..self.starts[literal + 1] as usize;
             for &e in &self.anchored[group] {
                 let e = e as usize;
                 let (rule, phrase) = &self.entries[e];
                 if possible[e] == 0 {
-                    possible[e] = if phrase.others.all_in(text) { 1 } else { 2 };
+                    possible[e] = if phrase.others.all_in(&seen, text, 0..text.len()) {
+                        1
+                    } else {
+                        2
+                    };
                 }
                 if possible[e] == 2 {
                     continue;
@@ -526,12 +637,13 @@ impl PhraseIndex {
                 if from > at {
                     continue;
                 }
-                next[e] = phrase.find(text, from..at + 1, para.end, |m| {
+                next[e] = phrase.find(&seen, text, from..at + 1, para.end, |m| {
                     out[*rule].push(folded.original(m));
                     which[*rule].push(e as u32);
                 });
             }
-        });
+        }
+        seen
     }
 }
 
@@ -540,14 +652,20 @@ mod tests {
     use super::*;
     use crate::rules::builtin;
 
-    /// Every built-in phrase, with the index of its rule.
-    fn phrases() -> Vec<(usize, Phrase)> {
+    /// Every built-in phrase, with the index of its rule: as shipped, or compiled now
+    /// as a user's phrase is (`owned`), its literals then found by text.
+    fn phrases(owned: bool) -> Vec<(usize, Phrase)> {
         let mut out = Vec::new();
         let mut rule = 0;
         for pack in builtin::packs().unwrap() {
             for def in &pack.rules {
                 for p in def.phrases.iter().chain(&def.unless) {
-                    out.push((rule, Phrase::new(&p.value).unwrap()));
+                    let phrase = Phrase::new(&p.value).unwrap();
+                    let phrase = match phrase.source {
+                        Source::Shipped { text, .. } if owned => Phrase::compiled(text).unwrap(),
+                        _ => phrase,
+                    };
+                    out.push((rule, phrase));
                 }
                 rule += 1;
             }
@@ -582,9 +700,19 @@ mod tests {
     /// the fixture drafts.
     #[test]
     fn anchored_windows_find_what_a_full_search_finds() {
-        let entries = phrases();
+        anchored_windows_find_what_a_full_search_finds_with(false);
+    }
+
+    /// The same, with every phrase compiled as a user's phrase is.
+    #[test]
+    fn a_users_phrases_find_what_a_full_search_finds() {
+        anchored_windows_find_what_a_full_search_finds_with(true);
+    }
+
+    fn anchored_windows_find_what_a_full_search_finds_with(owned: bool) {
+        let entries = phrases(owned);
         let rules = entries.iter().map(|(r, _)| r + 1).max().unwrap();
-        let index = PhraseIndex::build(phrases());
+        let index = PhraseIndex::build(phrases(owned));
         let mut texts: Vec<String> = Vec::new();
         for pack in builtin::packs().unwrap() {
             for def in &pack.rules {
@@ -617,7 +745,7 @@ mod tests {
         for text in &texts {
             let folded = Folded::new(text);
             let mut scanned = vec![Vec::new(); rules];
-            index.scan(&folded, &mut scanned, &mut vec![Vec::new(); rules]);
+            let seen = index.scan(&folded, &mut scanned, &mut vec![Vec::new(); rules]);
             let mut full = everywhere(&entries, &folded, rules);
             for (a, b) in scanned.iter_mut().zip(&mut full) {
                 a.sort_by_key(|r| (r.start, r.end));
@@ -634,7 +762,7 @@ mod tests {
             while at <= folded.text.len() {
                 let para = paragraph(&folded.text, at);
                 for (rule, phrase) in &entries {
-                    phrase.find_unanchored(&folded.text, para.clone(), para.end, |m| {
+                    phrase.find_unanchored(&seen, &folded.text, para.clone(), para.end, |m| {
                         unanchored[*rule].push(folded.original(m));
                     });
                 }
@@ -657,11 +785,12 @@ mod tests {
         let compiled = tactful_phrase::compile(phrase).unwrap();
         let dfa = Phrase::new(phrase).unwrap();
         let folded = Folded::new(text);
+        let seen = LiteralTable::new().find(&folded.text);
         let mut found = None;
         let mut at = 0;
         while found.is_none() && at <= folded.text.len() {
             let para = paragraph(&folded.text, at);
-            dfa.find(&folded.text, para.clone(), para.end, |m| {
+            dfa.find(&seen, &folded.text, para.clone(), para.end, |m| {
                 found = found.clone().or(Some(m));
             });
             at = para.end + 1;

@@ -76,7 +76,13 @@ impl Rule {
     /// True when one of the `unless` antipatterns overlaps `m` (a match of this rule, in
     /// lint-text offsets) in `draft`. Antipattern phrases are tried only around `m`; the
     /// matches of raw antipatterns, found once per draft, are `patterns` (in order).
-    fn unless_overlaps(&self, draft: &Draft, m: &Range<usize>, patterns: &[Range<usize>]) -> bool {
+    fn unless_overlaps(
+        &self,
+        draft: &Draft,
+        seen: &index::Seen,
+        m: &Range<usize>,
+        patterns: &[Range<usize>],
+    ) -> bool {
         let overlaps = |u: &Range<usize>| u.start < m.end && m.start < u.end;
         if !self.def.unless.is_empty() {
             let unless = self.unless_phrases.get_or_init(|| {
@@ -103,7 +109,7 @@ impl Rule {
                 for u in unless {
                     let lo = index::window_start(text, para.start, start.max(para.start), u.spaces);
                     let mut hit = false;
-                    u.find_unanchored(text, lo..end.min(para.end), para.end, |r| {
+                    u.find_unanchored(seen, text, lo..end.min(para.end), para.end, |r| {
                         hit |= overlaps(&folded.original(r));
                     });
                     if hit {
@@ -549,7 +555,7 @@ impl RuleSet {
     fn scan_for(&self, draft: &Draft, also: Option<usize>) -> Matches {
         let mut per_rule = vec![Vec::new(); self.rules.len()];
         let mut which = vec![Vec::new(); self.rules.len()];
-        self.phrases.scan(&draft.folded, &mut per_rule, &mut which);
+        let seen = self.phrases.scan(&draft.folded, &mut per_rule, &mut which);
         if let Some(m) = &self.patterns {
             m.scan(&self.rules, &draft.text, &mut per_rule);
         }
@@ -585,7 +591,7 @@ impl RuleSet {
             // Antipatterns cancel single matches, before overlapping ones are merged.
             if rule.has_unless() && !found.is_empty() {
                 let patterns = rule.unless_pattern_matches(draft);
-                found.retain(|(m, _)| !rule.unless_overlaps(draft, m, &patterns));
+                found.retain(|(m, _)| !rule.unless_overlaps(draft, &seen, m, &patterns));
             }
             found.sort_by_key(|(r, _)| (r.start, r.end));
             let mut merged: Vec<(Range<usize>, Option<u32>)> = Vec::with_capacity(found.len());

@@ -8,8 +8,10 @@
 pub struct Entry {
     /// The phrase as written in its pack.
     pub text: &'static str,
-    pub anchors: &'static [&'static str],
-    pub others: &'static [&'static [&'static str]],
+    /// The set of literals that anchors the phrase (see [`set`]).
+    pub anchors: u32,
+    /// The sets of literals of its other required items.
+    pub others: std::ops::Range<u32>,
     pub spaces: usize,
     pub lead: usize,
     /// The bytes a match can start with (see [`tactful_phrase::first_bytes`]).
@@ -87,6 +89,20 @@ pub struct Aligned<B: ?Sized> {
 // `ENTRIES: &[Entry]`, sorted by `text`.
 include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
 
+/// The literals of set `k` of [`Entry::anchors`] and [`Entry::others`], by number (see
+/// [`literals`]).
+pub fn set(k: u32) -> &'static [u16] {
+    let k = k as usize;
+    let from = if k == 0 { 0 } else { SET_ENDS[k - 1] as usize };
+    &LITERAL_IDS[from..SET_ENDS[k] as usize]
+}
+
+/// Every literal of every built-in phrase, each mapped to its number, as an FST read in
+/// place (built by `build.rs`, numbered in byte order).
+pub fn literals() -> fst::raw::Fst<&'static [u8]> {
+    fst::raw::Fst::new(LITERALS).expect("build.rs wrote a valid FST")
+}
+
 /// The phrase compiled ahead of time for `text`, if any.
 pub fn lookup(text: &str) -> Option<&'static Entry> {
     ENTRIES
@@ -111,11 +127,31 @@ mod tests {
     #[test]
     fn entries_match_the_compiler() {
         assert!(ENTRIES.len() > 100, "{} phrases", ENTRIES.len());
+        // Each literal's text, by number: the FST's keys are numbered in order.
+        let map = fst::Map::from(literals());
+        let names: Vec<String> = map
+            .stream()
+            .into_str_vec()
+            .unwrap()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (k, v))| {
+                assert_eq!(v, i as u64, "{k}");
+                k
+            })
+            .collect();
         let mut dense = 0;
         for e in ENTRIES {
             let c = tactful_phrase::compile(e.text).unwrap();
-            assert_eq!(c.anchors, e.anchors, "{}", e.text);
-            assert_eq!(c.others, e.others, "{}", e.text);
+            let text = |k: u32| -> Vec<String> {
+                set(k)
+                    .iter()
+                    .map(|&i| names[usize::from(i)].clone())
+                    .collect()
+            };
+            assert_eq!(c.anchors, text(e.anchors), "{}", e.text);
+            let others: Vec<Vec<String>> = e.others.clone().map(text).collect();
+            assert_eq!(c.others, others, "{}", e.text);
             assert_eq!(c.spaces, e.spaces, "{}", e.text);
             assert_eq!(c.lead, e.lead, "{}", e.text);
             let first = match e.dfa {
