@@ -72,6 +72,29 @@ const REVIEWED: &[(&str, &str, &str, bool)] = &[
         "of 'unread",
         false,
     ),
+    // The learned rule on a developer's remark about trusting his own backups: no one is
+    // blamed.
+    (
+        "notmuch__notmuch/default/cur/47:2,",
+        "blame/tone",
+        "So I like that\nI don't even have to trust myself---the worst that happens is that I\nhave to recreate my index",
+        false,
+    ),
+    // Criticism of a practice on a development list ("telling people to re-edit their
+    // patches…is not what one would consider…"), and a question beside it: critique of a
+    // workflow, not blame for a wait.
+    (
+        "notmuch__notmuch/lkml/cur/1382298793.003216:2,",
+        "blame/tone",
+        "telling people to re-edit their patches subject line\nis not what one would consider",
+        false,
+    ),
+    (
+        "notmuch__notmuch/lkml/cur/1382298793.003216:2,",
+        "blame/tone",
+        "why not",
+        false,
+    ),
 ];
 
 fn rules() -> RuleSet {

@@ -81,6 +81,8 @@ pub struct FrontMatter {
     pub contact: Option<Field<String>>,
     pub prefers: Option<Field<Channel>>,
     pub kind: Option<Field<DraftKind>>,
+    /// The subject line the draft will be sent with: linted with the body.
+    pub subject: Option<Field<String>>,
     /// `tactful: {disable: [RULE, …]}`: rules (ids or pack names) silenced for this draft.
     pub disable: Vec<Field<String>>,
 }
@@ -93,6 +95,7 @@ const KEYS: &[&str] = &[
     "contact",
     "prefers",
     "kind",
+    "subject",
     "tactful",
 ];
 
@@ -106,6 +109,7 @@ struct Raw {
     contact: Option<Spanned<String>>,
     prefers: Option<Spanned<Channel>>,
     kind: Option<Spanned<DraftKind>>,
+    subject: Option<Spanned<String>>,
     tactful: Option<TactfulSettings>,
 }
 
@@ -249,6 +253,10 @@ fn parse_yaml(
             value: s.value,
             span: spanned(yaml::range(s)),
         }),
+        subject: raw.subject.as_ref().map(|s| Field {
+            value: s.value.clone(),
+            span: spanned(yaml::range(s)),
+        }),
         disable: raw
             .tactful
             .iter()
@@ -273,6 +281,9 @@ mod tests {
         assert_eq!(&src[sd.span], "2026-12-01");
         assert_eq!(fm.prefers.unwrap().value, Channel::Phone);
         assert_eq!(fm.kind.unwrap().value, DraftKind::Interview);
+        let src = "---\nsubject: Still no word?\nsend-date: 2026-12-01\n---\nHi\n";
+        let subject = parse("d.md", src).unwrap().0.subject.unwrap();
+        assert_eq!(&src[subject.span], "Still no word?");
     }
 
     #[test]

@@ -131,7 +131,14 @@ impl Draft {
             mask.blank(0..3);
         }
         let (front_matter, body_start) = frontmatter::parse(path, &source)?;
-        mask.blank(0..body_start);
+        // A `subject:` is read with the body, as a mail's Subject: header is.
+        match front_matter.subject.as_ref().map(|s| s.span.clone()) {
+            Some(s) if s.end <= body_start => {
+                mask.blank(0..s.start);
+                mask.blank(s.end..body_start);
+            }
+            _ => mask.blank(0..body_start),
+        }
         let author_end = reply::scan(&source, body_start..source.len(), &mut mask);
         mask.blank(author_end..source.len());
         if format == Format::Markdown {

@@ -691,7 +691,7 @@ pub(crate) fn speaker_line() -> &'static Regex {
 }
 
 /// A chat export's line naming who wrote next and when: "Zoe Carter  10:42 AM".
-fn chat_line() -> &'static Regex {
+pub(crate) fn chat_line() -> &'static Regex {
     regex!(
         r"^\p{Lu}[\w.'-]*(?: \p{Lu}[\w.'-]*){0,3}\s+(?:\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|\[\d{1,2}:\d{2}.*\])$"
     )

@@ -139,6 +139,11 @@ pub fn in_message(m: &Message, cal: &Calendar, out: &mut Vec<Promise>) {
             let cued = cue().is_match(&notice().replace_all(c, " "));
             let (mut found, rel) = scan(c);
             found.retain(|f| !lower_bound(c, f));
+            // "…the role would start in the April window if an offer is made": the day
+            // work starts, not one for news.
+            if start_of_work().is_match(c) {
+                found.clear();
+            }
             if cued {
                 relative.extend(rel.into_iter().map(|r| (read.len(), r)));
             }
@@ -271,7 +276,14 @@ fn lower_bound(clause: &str, f: &when::Found) -> bool {
 /// A message that takes back the times given before it.
 fn retracts() -> &'static Regex {
     regex!(
-        r"\b(?:(?:scratch|scrap|ignore|disregard|forget) (?:what i (?:said|wrote|mentioned)|my (?:last|earlier|previous) (?:note|email|e-mail|message)|the (?:timeline|timing|date) i (?:gave|mentioned|shared))|(?:don't|do not|no longer) have a (?:timeline|date|timeframe)|no (?:timeline|timeframe|date) (?:right now|for now|at the moment|at this point|yet)|(?:role|position|search|process|hiring|requisition|opening) (?:is|has been|was|'s) (?:now )?(?:put )?on hold|put (?:the|this) (?:role|position|search|process|hiring|requisition) on hold|(?:pausing|paused|pause|freezing|froze|frozen|halting|halted|suspending|suspended) (?:all |the |this |our )?(?:hiring|recruitment|recruiting|the role|the search|the process)|hiring freeze)\b"
+        r"\b(?:(?:scratch|scrap) that\b|(?:scratch|scrap|ignore|disregard|forget) (?:what i (?:said|wrote|mentioned)|my (?:last|earlier|previous) (?:note|email|e-mail|message)|the (?:timeline|timing|date) i (?:gave|mentioned|shared))|(?:don't|do not|no longer) have a (?:timeline|date|timeframe)|no (?:timeline|timeframe|date) (?:right now|for now|at the moment|at this point|yet)|(?:role|position|search|process|hiring|requisition|opening) (?:is|has been|was|'s) (?:now )?(?:put )?on hold|put (?:the|this) (?:role|position|search|process|hiring|requisition) on hold|(?:pausing|paused|pause|freezing|froze|frozen|halting|halted|suspending|suspended) (?:all |the |this |our )?(?:hiring|recruitment|recruiting|the role|the search|the process)|hiring freeze|(?:i|we) (?:said|told you|mentioned|promised|hoped)\b[^.!?]*\b(?:no longer (?:realistic|possible|on track|going to happen)|won'?t (?:be able to )?(?:make|meet|hit) (?:it|that|this)|(?:not|n't) going to (?:happen|make it|be possible)))\b"
+    )
+}
+
+/// A clause about when the job would start.
+fn start_of_work() -> &'static Regex {
+    regex!(
+        r"\b(?:start date|(?:role|position|job|contract|placement|employment|you|start) (?:would|will|could|should|is (?:due|expected|set|going) to|is to|'d|'ll) (?:start|begin|commence))\b"
     )
 }
 
@@ -342,7 +354,10 @@ pub fn sentences(text: &str) -> Vec<String> {
     let paras = text
         .split("\n\n")
         .flat_map(|p| p.split("\r\n\r\n"))
-        .flat_map(by_speaker);
+        .flat_map(by_speaker)
+        // A chat export's own lines ("Me: I'll confirm my notice period by the 10th!",
+        // "You: sounds good") are the job seeker's words.
+        .filter(|p| !regex!(r"^(?:Me|You|me|you):\s").is_match(p.trim_start()));
     for para in paras {
         let para = para.trim();
         if para.is_empty() {
@@ -384,7 +399,9 @@ fn by_speaker(para: &str) -> Vec<&str> {
     let mut at = 0;
     for line in para.split_inclusive('\n') {
         let t = line.trim_start();
-        if at > start && (super::speaker_line().is_match(t) || list_item().is_match(t)) {
+        let t_end = t.trim_end();
+        let speaker = super::speaker_line().is_match(t) || super::chat_line().is_match(t_end);
+        if at > start && (speaker || list_item().is_match(t)) {
             out.push(&para[start..at]);
             start = at;
         }
@@ -582,7 +599,7 @@ fn cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you\b|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:(?:we|i|you)(?:'ll| will| should| shall)|will|should) know\b|(?:we|i|you|will|should)(?:'ll| will| should| shall)? have (?:an|a|the|some|more|your|our) (?:[a-z-]+ ){0,2}(?:answer|update|decision|news|idea|offer|feedback|results?|contract|letter|outcome|details|paperwork|verdict|status)\b|(?:contract|offer|paperwork|letter|pack|documents?|details|feedback|decision|answer|results?|outcome|news|update|it|this|that|they|these|those) (?:will|should|'ll|would|shall) be with you\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again)",
+            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you\b|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:(?:we|i|you)(?:'ll| will| should| shall)|will|should) know\b|(?:we|i|you|will|should)(?:'ll| will| should| shall)? have (?:an|a|the|some|more|your|our) (?:[a-z-]+ ){0,2}(?:answer|update|decision|news|idea|offer|feedback|results?|contract|letter|outcome|details|paperwork|verdict|status)\b|(?:contract|offer|paperwork|letter|pack|documents?|details|feedback|decision|answer|results?|outcome|news|update|it|this|that|they|these|those) (?:will|should|'ll|would|shall) be with you\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again|(?:it|that|this)(?:'ll| will| should|'s| is) now be\b)",
         )
         .expect("cue regex compiles")
     })
@@ -621,6 +638,26 @@ mod tests {
             quote.replace('\n', "\n> ")
         );
         by(&src).into_iter().filter_map(|p| p.0).max()
+    }
+
+    #[test]
+    fn chat_lines_start_dates_and_promises_given_up() {
+        // A chat export's "Name  2:15 PM" line starts another message.
+        let chat = "Maya Chen  2:14 PM\nI'll have the offer letter to you by EOD tomorrow\nMaya Chen  2:15 PM\nstart date would be Apr 13 if that still works";
+        assert_eq!(latest(chat), Some(date(2026, 3, 3)));
+        // When the job would start is not when news comes.
+        assert_eq!(
+            latest("The role would start in the April window if an offer is made."),
+            None
+        );
+        // The job seeker's own lines of a chat export promise nothing of theirs.
+        assert_eq!(
+            latest("Me: Thanks for the call! I'll confirm my notice period by the 10th\nHelen: Perfect, no rush"),
+            None
+        );
+        // A later message that gives up an earlier time takes it back.
+        let src = "Thanks!\n\nOn Thu, Mar 5, 2026 at 5:05 PM Kim <k@x.example> wrote:\n> I said I'd have news by Friday, but that's no longer realistic. I'll update you when I can.\n>\n> On Mon, Mar 2, 2026 at 9:20 AM Kim <k@x.example> wrote:\n>> We'll have news for you by Friday!\n";
+        assert_eq!(by(src).into_iter().filter_map(|p| p.0).max(), None);
     }
 
     #[test]
