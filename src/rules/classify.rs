@@ -238,9 +238,16 @@ fn is_english(sentence: &str) -> bool {
     {
         let w = w.split(['\'', '\u{2019}']).next().unwrap_or(w);
         words += 1;
-        let known = FUNCTION_WORDS
-            .binary_search_by(|f| f.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase())))
-            .is_ok();
+        // Lowered into a buffer once, then compared as bytes: no function word is longer.
+        let mut lower = [0u8; 8];
+        let known = w.len() <= lower.len() && {
+            let lower = &mut lower[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            FUNCTION_WORDS
+                .binary_search_by(|f| f.as_bytes().cmp(lower))
+                .is_ok()
+        };
         common += usize::from(known);
     }
     words < 5 || common * 6 >= words
@@ -394,6 +401,11 @@ mod tests {
             FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]),
             "sorted for the search"
         );
+        assert!(
+            FUNCTION_WORDS.iter().all(|w| w.len() <= 8),
+            "each fits the buffer a word is lowered into"
+        );
+        assert!(is_english("The Offer Was Sent To You And Me"));
         assert!(is_prose(
             "I wanted to follow up on the analyst role, as discussed."
         ));

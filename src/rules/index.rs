@@ -92,9 +92,38 @@ pub struct Seen {
     /// The starts of built-in literal `l` are `starts[from[l]..from[l + 1]]`, ascending.
     from: Vec<u32>,
     starts: Vec<usize>,
+    /// Where each space of the text is, so that a window's edges (so many spaces before
+    /// or after an anchor) are looked up, not counted byte by byte; `None` in a text with
+    /// a word longer than [`WORD_REACH`] (where windows also stop) or of 4 GB or more.
+    spaces: Option<Vec<u32>>,
+    /// One bit per byte of the text: set where a match may start (see [`may_start`]), so
+    /// that a DFA is tried at word starts without stepping through the words between.
+    may_start: Vec<u64>,
 }
 
 impl Seen {
+    /// [`window_start`], looked up.
+    pub fn window_start(&self, text: &str, floor: usize, at: usize, spaces: usize) -> usize {
+        let Some(sp) = &self.spaces else {
+            return window_start(text, floor, at, spaces);
+        };
+        // The spaces before `at`: the window starts after the `spaces + 1`-th of them.
+        let before = sp.partition_point(|&s| (s as usize) < at);
+        before
+            .checked_sub(spaces + 1)
+            .map_or(floor, |i| (sp[i] as usize + 1).max(floor))
+    }
+
+    /// Where a window from `last` ends: before the `spaces + 1`-th space at or after it,
+    /// and by `end`.
+    fn reach_end(&self, text: &str, last: usize, end: usize, spaces: usize) -> usize {
+        let Some(sp) = &self.spaces else {
+            return reach_end(text, last, end, spaces);
+        };
+        let i = sp.partition_point(|&s| (s as usize) < last);
+        sp.get(i + spaces).map_or(end, |&s| (s as usize).min(end))
+    }
+
     /// True when a literal of built-in set `k` starts in `window`.
     fn any_in(&self, k: u32, window: Range<usize>) -> bool {
         precompiled::set(k).iter().any(|&l| {
@@ -217,40 +246,20 @@ impl Phrase {
         end: usize,
         found: impl FnMut(Range<usize>),
     ) -> usize {
-        let window = self.reach(text, &starts, end);
+        let window = self.reach(seen, text, &starts, end);
         if !self.others.all_in(seen, text, window.clone()) {
             return starts.end;
         }
-        self.search(text, starts, window.end, found)
+        self.search(text, starts, window.end, Some(&seen.may_start), found)
     }
 
     /// The text that a match starting in `starts` and ending by `end` can cover: it holds
     /// at most `spaces` spaces, so it ends before the next space after that many, and it
     /// ends before any word longer than [`WORD_REACH`] bytes.
-    fn reach(&self, text: &str, starts: &Range<usize>, end: usize) -> Range<usize> {
+    fn reach(&self, seen: &Seen, text: &str, starts: &Range<usize>, end: usize) -> Range<usize> {
         let from = starts.start.min(end);
         let last = starts.end.saturating_sub(1).clamp(from, end);
-        let bytes = text.as_bytes();
-        let mut spaces = 0;
-        let mut word = 0;
-        let mut reach = end;
-        for (i, &b) in bytes[last..end].iter().enumerate() {
-            if b == b' ' {
-                spaces += 1;
-                word = 0;
-                if spaces > self.spaces {
-                    reach = last + i;
-                    break;
-                }
-            } else {
-                word += 1;
-                if word > WORD_REACH {
-                    reach = last + i;
-                    break;
-                }
-            }
-        }
-        from..floor_boundary(text, reach)
+        from..floor_boundary(text, seen.reach_end(text, last, end, self.spaces))
     }
 
     /// [`Phrase::find`] where no anchor of the phrase has been seen: it also checks that
@@ -264,37 +273,46 @@ impl Phrase {
         end: usize,
         found: impl FnMut(Range<usize>),
     ) -> usize {
-        let window = self.reach(text, &starts, end);
+        let window = self.reach(seen, text, &starts, end);
         if !self.anchors.any_in(seen, text, window.clone())
             || !self.others.all_in(seen, text, window.clone())
         {
             return starts.end;
         }
-        self.search(text, starts, window.end, found)
+        self.search(text, starts, window.end, Some(&seen.may_start), found)
     }
 
     /// [`Phrase::find`] without its check for the literals of every required item.
+    /// Tries the DFA at each start in `starts` where a match may start: the set bits of
+    /// `may` if given (see [`Seen`]), else each offset [`may_start`] allows.
     fn search(
         &self,
         text: &str,
         starts: Range<usize>,
         end: usize,
+        may: Option<&[u64]>,
         found: impl FnMut(Range<usize>),
     ) -> usize {
+        let search = Search {
+            text,
+            starts,
+            end,
+            may,
+        };
         match self.dfa() {
             Some(Loaded {
                 dfa: Dfa::ShippedSparse(d),
                 first,
-            }) => find_with(d, first, text, starts, end, found),
+            }) => search.with(d, first, found),
             Some(Loaded {
                 dfa: Dfa::ShippedDense(d),
                 first,
-            }) => find_with(d, first, text, starts, end, found),
+            }) => search.with(d, first, found),
             Some(Loaded {
                 dfa: Dfa::Built(d),
                 first,
-            }) => find_with(d, first, text, starts, end, found),
-            None => starts.end,
+            }) => search.with(d, first, found),
+            None => search.starts.end,
         }
     }
 }
@@ -316,36 +334,78 @@ fn build(regex: &str) -> Result<Loaded, Box<dense::BuildError>> {
     })
 }
 
-fn find_with<A: Automaton>(
-    dfa: &A,
-    first: &[u64; 4],
-    text: &str,
+/// One search of a phrase's DFA: the starts to try, where a match must end by, and the
+/// bits of the places a match may start, if the draft's walk found them.
+struct Search<'t> {
+    text: &'t str,
     starts: Range<usize>,
     end: usize,
-    mut found: impl FnMut(Range<usize>),
-) -> usize {
-    let bytes = text.as_bytes();
-    let mut s = starts.start;
-    let can_start = |b: u8| first[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
-    while s < starts.end {
-        if can_start(bytes[s]) && may_start(text, s) {
-            let input = Input::new(text).span(s..end).anchored(Anchored::Yes);
-            if let Ok(Some(m)) = dfa.try_search_fwd(&input) {
-                let e = m.offset();
-                if e > s && text.is_char_boundary(e) && unicode_edges_ok(text, s, e) {
-                    found(s..e);
-                    s = e;
-                    continue;
+    may: Option<&'t [u64]>,
+}
+
+impl Search<'_> {
+    /// Calls `found` with each match, and returns where the next search may start.
+    fn with<A: Automaton>(
+        &self,
+        dfa: &A,
+        first: &[u64; 4],
+        mut found: impl FnMut(Range<usize>),
+    ) -> usize {
+        let (text, end) = (self.text, self.end);
+        let bytes = text.as_bytes();
+        let mut s = self.starts.start;
+        let can_start = |b: u8| first[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+        while let Some(at) = self.next_start(s) {
+            s = at;
+            if can_start(bytes[s]) {
+                let input = Input::new(text).span(s..end).anchored(Anchored::Yes);
+                if let Ok(Some(m)) = dfa.try_search_fwd(&input) {
+                    let e = m.offset();
+                    if e > s && text.is_char_boundary(e) && unicode_edges_ok(text, s, e) {
+                        found(s..e);
+                        s = e;
+                        continue;
+                    }
                 }
             }
-        }
-        s += 1;
-        // Skip the rest of an ASCII word: no match starts inside one.
-        while s < starts.end && is_word(bytes[s]) && is_word(bytes[s - 1]) {
             s += 1;
         }
+        s.max(self.starts.end)
     }
-    s
+
+    /// The first place at or after `from`, before the end of the starts, where a match
+    /// may start.
+    fn next_start(&self, from: usize) -> Option<usize> {
+        let to = self.starts.end;
+        if from >= to {
+            return None;
+        }
+        let Some(bits) = self.may else {
+            let bytes = self.text.as_bytes();
+            let mut s = from;
+            // No match starts inside an ASCII word.
+            while s < to && !may_start(self.text, s) {
+                s += 1;
+                while s < to && is_word(bytes[s]) && is_word(bytes[s - 1]) {
+                    s += 1;
+                }
+            }
+            return (s < to).then_some(s);
+        };
+        let mut w = from / 64;
+        let mut word = bits.get(w)? & (!0u64 << (from % 64));
+        loop {
+            if word != 0 {
+                let at = w * 64 + word.trailing_zeros() as usize;
+                return (at < to).then_some(at);
+            }
+            w += 1;
+            if w * 64 >= to {
+                return None;
+            }
+            word = *bits.get(w)?;
+        }
+    }
 }
 
 fn is_word(b: u8) -> bool {
@@ -363,6 +423,28 @@ fn may_start(text: &str, s: usize) -> bool {
 /// The longest word (in bytes) a match is looked for across: a bound that keeps each
 /// window short, so a text of one endless word costs no more per byte than prose.
 pub const WORD_REACH: usize = 256;
+
+/// Where a window from `last` ends, counted byte by byte: before the `spaces + 1`-th space
+/// at or after it, before any word longer than [`WORD_REACH`] bytes, and by `end`.
+fn reach_end(text: &str, last: usize, end: usize, spaces: usize) -> usize {
+    let mut seen = 0;
+    let mut word = 0;
+    for (i, &b) in text.as_bytes()[last..end].iter().enumerate() {
+        if b == b' ' {
+            seen += 1;
+            word = 0;
+            if seen > spaces {
+                return last + i;
+            }
+        } else {
+            word += 1;
+            if word > WORD_REACH {
+                return last + i;
+            }
+        }
+    }
+    end
+}
 
 /// The largest char boundary of `text` at or below `i`.
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -480,7 +562,29 @@ impl LiteralTable {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         let root = self.shipped.root();
+        let mut spaces = Vec::new();
+        let mut word = 0;
+        let mut long_word = false;
+        let mut may = vec![0u64; bytes.len().div_ceil(64)];
+        let mut after_word = false;
         for (at, &b) in bytes.iter().enumerate() {
+            // As `may_start`: a character boundary not inside an ASCII word.
+            let in_word = is_word(b);
+            if b & 0xC0 != 0x80 && !(after_word && in_word) {
+                may[at / 64] |= 1 << (at % 64);
+            }
+            after_word = in_word;
+            match b {
+                b' ' => {
+                    spaces.push(at as u32);
+                    word = 0;
+                }
+                b'\n' => word = 0,
+                _ => {
+                    word += 1;
+                    long_word |= word > WORD_REACH;
+                }
+            }
             if self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 || !piece_start(bytes, at) {
                 continue;
             }
@@ -521,10 +625,13 @@ impl LiteralTable {
             starts[fill[l as usize] as usize] = at;
             fill[l as usize] += 1;
         }
+        let fits = u32::try_from(bytes.len()).is_ok();
         Seen {
             found,
             from,
             starts,
+            spaces: (fits && !long_word).then_some(spaces),
+            may_start: may,
         }
     }
 }
@@ -624,7 +731,7 @@ impl PhraseIndex {
                 let lo = match starts.iter().find(|(lead, _)| *lead == phrase.lead) {
                     Some(&(_, lo)) => lo,
                     None => {
-                        let lo = window_start(text, para.start, at, phrase.lead);
+                        let lo = seen.window_start(text, para.start, at, phrase.lead);
                         starts.push((phrase.lead, lo));
                         lo
                     }
@@ -685,7 +792,7 @@ mod tests {
         while at <= text.len() {
             let para = paragraph(text, at);
             for (rule, phrase) in entries {
-                phrase.search(text, para.clone(), para.end, |m| {
+                phrase.search(text, para.clone(), para.end, None, |m| {
                     out[*rule].push(folded.original(m));
                 });
             }
@@ -740,6 +847,11 @@ mod tests {
             ]
             .map(String::from),
         );
+        // A word longer than a window reaches: window edges are counted byte by byte.
+        texts.push(format!(
+            "{} I haven't heard back from you since Monday, as I said.",
+            "x".repeat(WORD_REACH + 40)
+        ));
         assert!(texts.len() > 150, "{} texts", texts.len());
         let mut found = 0;
         for text in &texts {

@@ -107,7 +107,7 @@ impl Rule {
             let mut para = folded.paragraph(start);
             loop {
                 for u in unless {
-                    let lo = index::window_start(text, para.start, start.max(para.start), u.spaces);
+                    let lo = seen.window_start(text, para.start, start.max(para.start), u.spaces);
                     let mut hit = false;
                     u.find_unanchored(seen, text, lo..end.min(para.end), para.end, |r| {
                         hit |= overlaps(&folded.original(r));
