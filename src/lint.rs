@@ -151,16 +151,31 @@ const MENTION_AFTER: &[&str] = &[
     "meant",
 ];
 
+/// How far around a finding [`is_mentioned`] reads its line for quotation marks.
+const MENTION_REACH: usize = 2000;
+
 /// Whether the words of `span` in `text` are a quotation talked about ("the guide lists
 /// "per my last email" as hostile"), not said to the reader: a quotation of three words
 /// or more on one line, with a word such as "said", "phrase" or "example" before it in
 /// its sentence, or "sounded" or "reads" right after it. A word or two in quotes is
 /// often irony ("your "prompt" reply") and stays a finding.
 fn is_mentioned(text: &str, span: &std::ops::Range<usize>) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
+    // The line, but no more than `MENTION_REACH` bytes either side of the span: a line of
+    // a megabyte with a finding every few words is read around each, not whole each time.
+    let mut floor = span.start.saturating_sub(MENTION_REACH);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut ceil = (span.end + MENTION_REACH).min(text.len());
+    while !text.is_char_boundary(ceil) {
+        ceil -= 1;
+    }
+    let line_start = text[floor..span.start]
+        .rfind('\n')
+        .map_or(floor, |i| floor + i + 1);
+    let line_end = text[span.end..ceil]
         .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+        .map_or(ceil, |i| span.end + i);
     let line = &text[line_start..line_end];
     // The quotations of the line, as byte ranges of `text` (their inside only).
     let mut open: Option<(usize, char)> = None;
@@ -294,5 +309,12 @@ mod tests {
         assert!(!mentioned(own, "this is my fourth message"));
         let two = "He said \"thanks a lot\" and then I'm still waiting.";
         assert!(!mentioned(two, "I'm still waiting"));
+        // On a line far longer than it reads around a finding, the quotation near it
+        // still counts, and one far away does not decide.
+        let filler = "Some words of a long line without any quotation marks. ".repeat(100);
+        let long = format!("{filler}The guide lists \"per my last email\" as hostile. {filler}");
+        assert!(mentioned(&long, "per my last email"));
+        let far = format!("The guide lists \"{filler}\" as hostile. Per my last email, hi.");
+        assert!(!mentioned(&far, "Per my last email"));
     }
 }

@@ -348,7 +348,7 @@ pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut
         .as_ref()
         .and_then(|l| l.threshold_beside)
         .filter(|_| text.split_whitespace().nth(BESIDE_WORDS).is_none());
-    let near: Vec<Range<usize>> = match beside {
+    let near = Spans::new(match beside {
         Some(_) => out
             .iter()
             .filter(|f| f.category == category)
@@ -361,26 +361,27 @@ pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut
             )
             .collect(),
         None => Vec::new(),
+    });
+    let passes = |l: &&Learned| {
+        l.score >= floor
+            || beside.is_some_and(|b| l.score >= b && near.near(&l.words, BESIDE_REACH))
     };
-    let reach = |l: &Learned| {
-        near.iter()
-            .any(|n| l.words.start < n.end + BESIDE_REACH && n.start < l.words.end + BESIDE_REACH)
-    };
-    let passes =
-        |l: &&Learned| l.score >= floor || beside.is_some_and(|b| l.score >= b && reach(l));
+    // Flagged already, by a rule of the same category that says why in its own words:
+    // these words, or the heaviest of their sentence (which is then the one reported).
+    let flagged = Spans::new(
+        out.iter()
+            .filter(|f| f.category == category)
+            .map(|f| f.span.clone())
+            .collect(),
+    );
+    // The end of the last finding this rule made (they come in order of position).
+    let mut made_until = 0;
     for l in learned.iter().filter(passes) {
-        // Flagged already, by a rule of the same category that says why in its own words:
-        // these words, or the heaviest of their sentence (which is then the one reported).
-        let overlaps = |f: &Finding| {
-            let on = |r: &Range<usize>| f.span.start < r.end && r.start < f.span.end;
-            on(&l.words) || on(&l.top)
-        };
-        if out
-            .iter()
-            .any(|f| f.category == rule.def.category && overlaps(f))
-        {
+        let on = |r: &Range<usize>| flagged.near(r, 0) || r.start < made_until;
+        if on(&l.words) || on(&l.top) {
             continue;
         }
+        made_until = made_until.max(l.words.end);
         let mut f = finding(
             rule,
             l.words.clone(),
@@ -391,9 +392,54 @@ pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut
     }
 }
 
+/// Spans sorted by start, with the largest end so far: whether any lies near a range is a
+/// binary search, not a look at each (a text can have tens of thousands).
+struct Spans {
+    starts: Vec<usize>,
+    /// `ends[i]`: the largest end of the first `i + 1` spans.
+    ends: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<Range<usize>>) -> Spans {
+        spans.sort_by_key(|r| r.start);
+        let mut end = 0;
+        let ends = spans
+            .iter()
+            .map(|r| {
+                end = end.max(r.end);
+                end
+            })
+            .collect();
+        Spans {
+            starts: spans.into_iter().map(|r| r.start).collect(),
+            ends,
+        }
+    }
+
+    /// True when a span comes within `margin` bytes of `r` (overlaps it, for 0).
+    fn near(&self, r: &Range<usize>, margin: usize) -> bool {
+        let before = self.starts.partition_point(|&s| s < r.end + margin);
+        before > 0 && self.ends[before - 1] + margin > r.start
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_near_a_range() {
+        let spans = Spans::new(vec![30..40, 0..100, 200..210]);
+        assert!(spans.near(&(50..60), 0), "inside the long one");
+        assert!(!spans.near(&(150..160), 0));
+        let spans = Spans::new(vec![30..40, 200..210]);
+        assert!(!spans.near(&(50..60), 0));
+        assert!(spans.near(&(50..60), 15));
+        assert!(spans.near(&(35..36), 0));
+        assert!(!spans.near(&(40..200), 0), "touching is not overlapping");
+        assert!(!Spans::new(Vec::new()).near(&(0..10), 400));
+    }
 
     #[test]
     fn prose_is_told_from_code_patches_and_other_languages() {

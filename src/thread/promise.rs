@@ -599,7 +599,7 @@ fn cue() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you\b|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:(?:we|i|you)(?:'ll| will| should| shall)|will|should) know\b|(?:we|i|you|will|should)(?:'ll| will| should| shall)? have (?:an|a|the|some|more|your|our) (?:[a-z-]+ ){0,2}(?:answer|update|decision|news|idea|offer|feedback|results?|contract|letter|outcome|details|paperwork|verdict|status)\b|(?:contract|offer|paperwork|letter|pack|documents?|details|feedback|decision|answer|results?|outcome|news|update|it|this|that|they|these|those) (?:will|should|'ll|would|shall) be with you\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again|(?:it|that|this)(?:'ll| will| should|'s| is) now be\b)",
+            r"\b(?:(?:get|getting|come|coming|circle|circling|write|writing|report|reporting) back|revert(?:ing)?|be in touch|get in touch|in touch with you|back in touch|reach back|get (?:it|this|that|them|those|the \w+|your \w+|something|an? \w+) (?:over )?(?:back )?to you|send (?:it|this|that|them) (?:over |back )?to you|answers?\b|a call from|hear from me|be contacting|be contacted|contact(?:ing)? you\b|reach(?:ing)? out\b|hear(?:ing)? (?:back|from|something|more|anything|the outcome|news)|heard (?:back|from|anything)|let (?:you|all|everyone|each|every|the|candidates|applicants|finalists)\b[a-z ]{0,30}? know\b|(?:make|made|making) (?:a|the|our|my) (?:final |hiring )?call\b|(?:the|a|our) final call|contact(?:ing)? (?:all |the |each |every |successful |shortlisted |remaining )*(?:candidates|applicants|finalists)\b|update you|(?:an|any|some|our|further|final|next|the) updates?|(?:keep|get) you (?:posted|updated|informed)|(?:any|some|more|the|have|get|share|with|good|bad|further|no|of) news\b|news (?:for you|to share|on your|about your|as soon)|decision|decide|feedback|respon(?:d|se|ses)|repl(?:y|ies)|follow(?:-| )?(?:up|ing up)|notif(?:y|ied|ication)|inform(?:ed)? you|be informed|results?\b|outcome|next steps?|ping you|touch base|(?:send|issue|extend|make)(?: you)? (?:over )?(?:the|an|our|a|your) (?:(?:formal|written|official|final|tentative|conditional|verbal|firm|provisional|signed) )?(?:offer|details|contract|update|feedback|answer|result|decision|paperwork|invite|invitation)|offer (?:letter|details)|an offer|offers (?:will|should|are|go|to)\b|(?:for|with|on) offers\b|(?:we|i|will|'ll)(?:'ll| will| should| would| can)? confirm|from (?:us|me)\b|(?:a|an|our|my) (?:yes|no|yes/no|verdict|final word)\b|the (?:verdict|final word)\b|have (?:it|this|that|the \w+|an? \w+|something|them) (?:over )?to you\b|confirmation|a word|(?:give|call|ring|message|text|dm|email|phone|contact) you\b|call you back|(?:(?:we|i|you)(?:'ll| will| should| shall)|will|should) know\b|(?:we|i|you|will|should)(?:'ll| will| should| shall)? have (?:an|a|the|some|more|your|our) (?:[a-z-]+ ){0,2}(?:answer|update|decision|news|idea|offer|feedback|results?|contract|letter|outcome|details|paperwork|verdict|status)\b|(?:contract|offer|paperwork|letter|pack|documents?|details|feedback|decision|answer|results?|outcome|news|update|it|this|that|they|these|those) (?:will|should|'ll|would|shall) be with you\b|be updated|status (?:will|should)|inform(?:ing)? you|keep you in the loop|drop you|write to you|be in contact|status update|come to a decision|make a decision|have something (?:for you|to share)|get you (?:an|a|the|some)|loop back|back to you|back with you|hear from (?:us|me|them|him|her|the)|communicate|share (?:the|our|an|more)|expect to hear|touch again|(?:it|that|this)(?:'ll| will| should|'s| is) now be\b|(?:finalise|finalize|complete|conclude|wrap up|close) (?:the|our|this) (?:hiring|recruitment|selection|interview|search) process|allow\b[^.;]{0,40}? for (?:us|me|the team|our team|the hiring team|the panel|the committee) to (?:review|consider|assess|process|look at|go through)\b|send (?:it|this|that|them|the \w+|your \w+) (?:over|across|through)\b|make (?:an|the|our|a final) appointment\b)",
         )
         .expect("cue regex compiles")
     })
@@ -638,6 +638,28 @@ mod tests {
             quote.replace('\n', "\n> ")
         );
         by(&src).into_iter().filter_map(|p| p.0).max()
+    }
+
+    #[test]
+    fn promises_of_a_process_a_review_or_a_document() {
+        assert_eq!(
+            latest("We expect to finalise the hiring process within two months."),
+            Some(date(2026, 5, 2))
+        );
+        assert_eq!(
+            latest("Please allow up to ten working days for us to review your application."),
+            Some(date(2026, 3, 16))
+        );
+        assert_eq!(
+            latest("I'll send it over before close of business today."),
+            Some(date(2026, 3, 2))
+        );
+        assert_eq!(
+            latest("We hope to make an appointment by the end of Q1."),
+            Some(date(2026, 3, 31))
+        );
+        // A review of something else, on a day, is no promise to the candidate.
+        assert_eq!(latest("Our board will review the budget on the 9th."), None);
     }
 
     #[test]
