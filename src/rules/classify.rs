@@ -9,6 +9,7 @@
 //! rule: learned rules run after the others and skip the runs of words such a finding
 //! overlaps.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -374,14 +375,21 @@ pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut
             .map(|f| f.span.clone())
             .collect(),
     );
-    // The end of the last finding this rule made (they come in order of position).
-    let mut made_until = 0;
+    // The findings this rule made, by start: they never overlap one another, so the last
+    // one starting before a range's end is the only one that can overlap it.
+    let mut made: BTreeMap<usize, usize> = BTreeMap::new();
     for l in learned.iter().filter(passes) {
-        let on = |r: &Range<usize>| flagged.near(r, 0) || r.start < made_until;
+        let on = |r: &Range<usize>| {
+            flagged.near(r, 0)
+                || made
+                    .range(..r.end)
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > r.start)
+        };
         if on(&l.words) || on(&l.top) {
             continue;
         }
-        made_until = made_until.max(l.words.end);
+        made.insert(l.words.start, l.words.end);
         let mut f = finding(
             rule,
             l.words.clone(),

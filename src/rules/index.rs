@@ -566,6 +566,7 @@ impl LiteralTable {
         let mut word = 0;
         let mut long_word = false;
         let mut may = vec![0u64; bytes.len().div_ceil(64)];
+        let mut hits: Vec<(usize, u32)> = Vec::new();
         let mut after_word = false;
         for (at, &b) in bytes.iter().enumerate() {
             // As `may_start`: a character boundary not inside an ASCII word.
@@ -588,9 +589,11 @@ impl LiteralTable {
             if self.first[usize::from(b >> 6)] & (1 << (b & 63)) == 0 || !piece_start(bytes, at) {
                 continue;
             }
+            // The literals that start here, with their lengths.
+            hits.clear();
             let mut node = root;
             let mut out = fst::raw::Output::zero();
-            for &b in &bytes[at..] {
+            for (k, &b) in bytes[at..].iter().enumerate() {
                 let Some(i) = node.find_input(b) else {
                     break;
                 };
@@ -598,17 +601,23 @@ impl LiteralTable {
                 out = out.cat(t.out);
                 node = self.shipped.node(t.addr);
                 if node.is_final() {
-                    found.push((at, out.cat(node.final_output()).value() as u32));
+                    hits.push((k + 1, out.cat(node.final_output()).value() as u32));
                 }
             }
-            for &len in &self.lengths {
-                let Some(piece) = bytes.get(at..at + len) else {
-                    break;
-                };
-                if let Some(&i) = self.extra.get(piece) {
-                    found.push((at, i));
+            if !self.extra.is_empty() {
+                for &len in &self.lengths {
+                    let Some(piece) = bytes.get(at..at + len) else {
+                        break;
+                    };
+                    if let Some(&i) = self.extra.get(piece) {
+                        hits.push((len, i));
+                    }
                 }
+                // Shortest first, a user's literals among the built-in ones (the order
+                // decides which phrase a merged finding names).
+                hits.sort_by_key(|&(len, _)| len);
             }
+            found.extend(hits.iter().map(|&(_, l)| (at, l)));
         }
         // The starts of each built-in literal, by a counting sort.
         let mut from = vec![0u32; self.count + 1];
