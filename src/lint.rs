@@ -166,10 +166,7 @@ fn is_mentioned(text: &str, span: &std::ops::Range<usize>) -> bool {
     while !text.is_char_boundary(floor) {
         floor += 1;
     }
-    let mut ceil = (span.end + MENTION_REACH).min(text.len());
-    while !text.is_char_boundary(ceil) {
-        ceil -= 1;
-    }
+    let ceil = crate::source::floor_char_boundary(text, (span.end + MENTION_REACH).min(text.len()));
     let line_start = text[floor..span.start]
         .rfind('\n')
         .map_or(floor, |i| floor + i + 1);

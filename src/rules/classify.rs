@@ -349,11 +349,15 @@ pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut
         .as_ref()
         .and_then(|l| l.threshold_beside)
         .filter(|_| text.split_whitespace().nth(BESIDE_WORDS).is_none());
+    let same: Vec<Range<usize>> = out
+        .iter()
+        .filter(|f| f.category == category)
+        .map(|f| f.span.clone())
+        .collect();
     let near = Spans::new(match beside {
-        Some(_) => out
+        Some(_) => same
             .iter()
-            .filter(|f| f.category == category)
-            .map(|f| f.span.clone())
+            .cloned()
             .chain(
                 learned
                     .iter()
@@ -369,12 +373,7 @@ pub fn check(rule: &Rule, text: &str, matches: &Matches, index: usize, out: &mut
     };
     // Flagged already, by a rule of the same category that says why in its own words:
     // these words, or the heaviest of their sentence (which is then the one reported).
-    let flagged = Spans::new(
-        out.iter()
-            .filter(|f| f.category == category)
-            .map(|f| f.span.clone())
-            .collect(),
-    );
+    let flagged = Spans::new(same);
     // The findings this rule made, by start: they never overlap one another, so the last
     // one starting before a range's end is the only one that can overlap it.
     let mut made: BTreeMap<usize, usize> = BTreeMap::new();

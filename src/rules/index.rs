@@ -25,6 +25,7 @@ use tactful_phrase::{unicode_edges_ok, PhraseError};
 
 use super::precompiled;
 use crate::input::Folded;
+use crate::source::floor_char_boundary;
 
 /// One phrase, ready to be searched for.
 #[derive(Debug)]
@@ -54,7 +55,10 @@ impl Literals {
     fn any_in(&self, seen: &Seen, text: &str, window: Range<usize>) -> bool {
         match self {
             Literals::Shipped(k) => seen.any_in(*k, window),
-            Literals::Owned(v) => v.iter().any(|l| text[window.clone()].contains(l.as_str())),
+            Literals::Owned(v) => {
+                let span = &text[window];
+                v.iter().any(|l| span.contains(l.as_str()))
+            }
         }
     }
 }
@@ -84,7 +88,7 @@ impl Others {
 /// The literals one walk of a draft's folded text found at its piece starts: built-in
 /// literals by number, and those that only a user's phrases have. Every check of a
 /// phrase's required words looks here, never at the text again.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Seen {
     /// Each literal found, with its start, in order of position: a built-in literal's
     /// number, or a user's literal's number after them (see [`LiteralTable`]).
@@ -250,7 +254,7 @@ impl Phrase {
         if !self.others.all_in(seen, text, window.clone()) {
             return starts.end;
         }
-        self.search(text, starts, window.end, Some(&seen.may_start), found)
+        self.search(text, starts, window.end, &seen.may_start, found)
     }
 
     /// The text that a match starting in `starts` and ending by `end` can cover: it holds
@@ -259,7 +263,7 @@ impl Phrase {
     fn reach(&self, seen: &Seen, text: &str, starts: &Range<usize>, end: usize) -> Range<usize> {
         let from = starts.start.min(end);
         let last = starts.end.saturating_sub(1).clamp(from, end);
-        from..floor_boundary(text, seen.reach_end(text, last, end, self.spaces))
+        from..floor_char_boundary(text, seen.reach_end(text, last, end, self.spaces))
     }
 
     /// [`Phrase::find`] where no anchor of the phrase has been seen: it also checks that
@@ -279,18 +283,18 @@ impl Phrase {
         {
             return starts.end;
         }
-        self.search(text, starts, window.end, Some(&seen.may_start), found)
+        self.search(text, starts, window.end, &seen.may_start, found)
     }
 
-    /// [`Phrase::find`] without its check for the literals of every required item.
-    /// Tries the DFA at each start in `starts` where a match may start: the set bits of
-    /// `may` if given (see [`Seen`]), else each offset [`may_start`] allows.
+    /// [`Phrase::find`] without its check for the literals of every required item: tries
+    /// the DFA at each start in `starts` where a match may start, the set bits of `may`
+    /// (see [`Seen`]).
     fn search(
         &self,
         text: &str,
         starts: Range<usize>,
         end: usize,
-        may: Option<&[u64]>,
+        may: &[u64],
         found: impl FnMut(Range<usize>),
     ) -> usize {
         let search = Search {
@@ -335,12 +339,12 @@ fn build(regex: &str) -> Result<Loaded, Box<dense::BuildError>> {
 }
 
 /// One search of a phrase's DFA: the starts to try, where a match must end by, and the
-/// bits of the places a match may start, if the draft's walk found them.
+/// bits of the places a match may start, which the draft's walk found.
 struct Search<'t> {
     text: &'t str,
     starts: Range<usize>,
     end: usize,
-    may: Option<&'t [u64]>,
+    may: &'t [u64],
 }
 
 impl Search<'_> {
@@ -380,18 +384,7 @@ impl Search<'_> {
         if from >= to {
             return None;
         }
-        let Some(bits) = self.may else {
-            let bytes = self.text.as_bytes();
-            let mut s = from;
-            // No match starts inside an ASCII word.
-            while s < to && !may_start(self.text, s) {
-                s += 1;
-                while s < to && is_word(bytes[s]) && is_word(bytes[s - 1]) {
-                    s += 1;
-                }
-            }
-            return (s < to).then_some(s);
-        };
+        let bits = self.may;
         let mut w = from / 64;
         let mut word = bits.get(w)? & (!0u64 << (from % 64));
         loop {
@@ -444,14 +437,6 @@ fn reach_end(text: &str, last: usize, end: usize, spaces: usize) -> usize {
         }
     }
     end
-}
-
-/// The largest char boundary of `text` at or below `i`.
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Where a match holding offset `at` may start at the earliest: after the `spaces + 1`-th
@@ -567,14 +552,10 @@ impl LiteralTable {
         let mut long_word = false;
         let mut may = vec![0u64; bytes.len().div_ceil(64)];
         let mut hits: Vec<(usize, u32)> = Vec::new();
-        let mut after_word = false;
         for (at, &b) in bytes.iter().enumerate() {
-            // As `may_start`: a character boundary not inside an ASCII word.
-            let in_word = is_word(b);
-            if b & 0xC0 != 0x80 && !(after_word && in_word) {
+            if may_start(text, at) {
                 may[at / 64] |= 1 << (at % 64);
             }
-            after_word = in_word;
             match b {
                 b' ' => {
                     spaces.push(at as u32);
@@ -619,21 +600,14 @@ impl LiteralTable {
             }
             found.extend(hits.iter().map(|&(_, l)| (at, l)));
         }
-        // The starts of each built-in literal, by a counting sort.
-        let mut from = vec![0u32; self.count + 1];
-        let shipped = |&&(_, l): &&(usize, u32)| (l as usize) < self.count;
-        for &(_, l) in found.iter().filter(shipped) {
-            from[l as usize + 1] += 1;
-        }
-        for l in 0..self.count {
-            from[l + 1] += from[l];
-        }
-        let mut fill = from.clone();
-        let mut starts = vec![0; from[self.count] as usize];
-        for &(at, l) in found.iter().filter(shipped) {
-            starts[fill[l as usize] as usize] = at;
-            fill[l as usize] += 1;
-        }
+        // The starts of each built-in literal.
+        let (from, starts) = group(
+            self.count,
+            found
+                .iter()
+                .filter(|&&(_, l)| (l as usize) < self.count)
+                .map(|&(at, l)| (l, at)),
+        );
         let fits = u32::try_from(bytes.len()).is_ok();
         Seen {
             found,
@@ -643,6 +617,29 @@ impl LiteralTable {
             may_start: may,
         }
     }
+}
+
+/// `pairs` of a key below `keys` and a value, grouped by key in one array (a counting
+/// sort), each group in the order given: the values of key `k` are
+/// `values[starts[k]..starts[k + 1]]`.
+fn group<T: Copy + Default>(
+    keys: usize,
+    pairs: impl Iterator<Item = (u32, T)> + Clone,
+) -> (Vec<u32>, Vec<T>) {
+    let mut starts = vec![0u32; keys + 1];
+    for (k, _) in pairs.clone() {
+        starts[k as usize + 1] += 1;
+    }
+    for k in 0..keys {
+        starts[k + 1] += starts[k];
+    }
+    let mut fill = starts.clone();
+    let mut values = vec![T::default(); starts[keys] as usize];
+    for (k, v) in pairs {
+        values[fill[k as usize] as usize] = v;
+        fill[k as usize] += 1;
+    }
+    (starts, values)
 }
 
 impl PhraseIndex {
@@ -666,21 +663,9 @@ impl PhraseIndex {
                 }
             }
         }
-        // Grouped by anchor, each group in phrase order, in one array (a counting sort).
+        // Grouped by anchor, each group in phrase order.
         let keys = literals.count + literals.extra.len();
-        let mut starts = vec![0u32; keys + 1];
-        for &(a, _) in &pairs {
-            starts[a as usize + 1] += 1;
-        }
-        for a in 0..keys {
-            starts[a + 1] += starts[a];
-        }
-        let mut fill = starts.clone();
-        let mut anchored = vec![0u32; pairs.len()];
-        for (a, i) in pairs {
-            anchored[fill[a as usize] as usize] = i;
-            fill[a as usize] += 1;
-        }
+        let (starts, anchored) = group(keys, pairs.into_iter());
         PhraseIndex {
             literals,
             anchored,
@@ -797,11 +782,16 @@ mod tests {
     ) -> Vec<Vec<Range<usize>>> {
         let mut out = vec![Vec::new(); rules];
         let text = folded.text.as_str();
+        // Every place a match may start, marked one by one.
+        let mut may = vec![0u64; text.len().div_ceil(64)];
+        for s in (0..text.len()).filter(|&s| may_start(text, s)) {
+            may[s / 64] |= 1 << (s % 64);
+        }
         let mut at = 0;
         while at <= text.len() {
             let para = paragraph(text, at);
             for (rule, phrase) in entries {
-                phrase.search(text, para.clone(), para.end, None, |m| {
+                phrase.search(text, para.clone(), para.end, &may, |m| {
                     out[*rule].push(folded.original(m));
                 });
             }

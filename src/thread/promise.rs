@@ -399,8 +399,8 @@ fn by_speaker(para: &str) -> Vec<&str> {
     let mut at = 0;
     for line in para.split_inclusive('\n') {
         let t = line.trim_start();
-        let t_end = t.trim_end();
-        let speaker = super::speaker_line().is_match(t) || super::chat_line().is_match(t_end);
+        let speaker =
+            super::speaker_line().is_match(t) || super::chat_line().is_match(t.trim_end());
         if at > start && (speaker || list_item().is_match(t)) {
             out.push(&para[start..at]);
             start = at;
